@@ -1,0 +1,62 @@
+# The workbook: one C program per example of the post, all on the one
+# event loop in common/.  `make help` lists the chapters.
+
+CFLAGS ?= -O2 -g
+# The project's own flags come first and stay in effect whatever CFLAGS
+# you pass (GNU convention: CFLAGS is yours).
+AIO_CFLAGS := -std=c11 -Wall -Wextra -Wpedantic -D_POSIX_C_SOURCE=200809L -Icommon
+LDLIBS ?= -lm
+BUILD ?= build
+
+CHAPTERS := $(notdir $(sort $(wildcard chapters/[0-9][0-9]-*)))
+COMMON_OBJ := $(patsubst common/%.c,$(BUILD)/obj/%.o,$(sort $(wildcard common/*.c)))
+PROGRAMS := $(addprefix $(BUILD)/,$(CHAPTERS))
+# Test programs of the loop itself (scripts/cases), built for `make test`.
+CASES := $(patsubst scripts/cases/%.c,$(BUILD)/cases/%,$(sort $(wildcard scripts/cases/*.c)))
+
+.PHONY: all cases test help clean
+all: $(PROGRAMS)
+cases: $(CASES)
+
+$(BUILD)/obj/%.o: common/%.c
+	@mkdir -p $(@D)
+	$(CC) $(AIO_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/libaio.a: $(COMMON_OBJ)
+	$(AR) rcs $@ $^
+
+$(BUILD)/%: chapters/%/main.c $(BUILD)/libaio.a
+	$(CC) $(AIO_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP -MF $(BUILD)/obj/$*.d $(LDFLAGS) $< $(BUILD)/libaio.a $(LDLIBS) -o $@
+
+$(BUILD)/cases/%: scripts/cases/%.c $(BUILD)/libaio.a
+	@mkdir -p $(@D)
+	$(CC) $(AIO_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP -MF $(BUILD)/obj/case-$*.d $(LDFLAGS) $< $(BUILD)/libaio.a $(LDLIBS) -o $@
+
+-include $(wildcard $(BUILD)/obj/*.d)
+
+# `make chapter-6` or `make chapter-06`: build chapter 06 and run it in
+# real time.  SPEED=N runs its clock N times faster.
+pad = $(if $(filter 0 1 2 3 4 5 6 7 8 9,$(1)),0$(1),$(1))
+chapter_of = $(filter $(call pad,$(1))-%,$(CHAPTERS))
+
+.SECONDEXPANSION:
+chapter-%: $$(addprefix $(BUILD)/,$$(call chapter_of,$$*))
+	@$(if $(call chapter_of,$*),\
+	  $(if $(SPEED),AIO_SPEED='$(SPEED)' )./$(BUILD)/$(call chapter_of,$*),\
+	  echo "make: there is no chapter '$*'. The chapters are: $(patsubst %,%,$(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c)))))" >&2; \
+	  echo "Run 'make help' to see what each one shows." >&2; exit 2)
+
+test: all cases
+	bats scripts
+
+help:
+	@echo "make              build every chapter into $(BUILD)/"
+	@echo "make chapter-N    build chapter N and run it in real time (SPEED=N: N times faster)"
+	@echo "make test         check every chapter against the post (bats)"
+	@echo "make clean        remove $(BUILD)/"
+	@echo
+	@echo "Chapters (post section, heading):"
+	@for c in $(CHAPTERS); do sed -n '1s/^# */  /p' chapters/$$c/README.md; done
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,35 @@
+/* Chapter 07 (post 2-3): while two tasks sleep, main does other work. */
+#include "aio.h"
+#include "delay.h"
+
+static aio_status hello_every_second_body(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    (void)result;
+    for (int i = 0; i < 2; i++) {
+        aio_status status = aio_await(aio_sleep(1), NULL);
+        if (status != AIO_OK)
+            return status;
+        aio_print("I'm running other code while I'm waiting!");
+    }
+    return AIO_OK;
+}
+
+static aio_status main_body(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    (void)result;
+    aio_task *first = aio_create_task(delay(3));
+    aio_task *second = aio_create_task(delay(3));
+    aio_status status = aio_await(aio_coro_new("hello_every_second", hello_every_second_body, aio_none()), NULL);
+    if (status == AIO_OK)
+        status = aio_await(first, NULL);
+    if (status == AIO_OK)
+        status = aio_await(second, NULL);
+    return status;
+}
+
+int main(void)
+{
+    return aio_exit_code(aio_run(aio_coro_new("main", main_body, aio_none()), NULL));
+}

@@ -1,0 +1,187 @@
+/* aio: asyncio's core, rebuilt in C, one concept per file.
+ *
+ * This header is the whole public API, in the order the post introduces
+ * it.  Each declaration names the Python it stands for.  Read
+ * common/README.md for the map from concepts to files. */
+#ifndef AIO_H
+#define AIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "clock.h"
+#include "print.h"
+#include "status.h"
+#include "switch.h"
+#include "value.h"
+
+/* ---- The objects (section 4 draws their family tree) -------------------
+ *
+ * Awaitable is the base of everything `await` accepts: it is a pointer to
+ * a type whose `await` slot plays __await__.  Coroutine and Future extend
+ * Awaitable, and Task extends Future, each by embedding its parent as its
+ * first member, so a Task* can be used wherever a Future* is expected. */
+
+typedef struct aio_awaitable aio_awaitable;
+
+typedef struct aio_awaitable_type {
+    const char *type_repr;  /* what print(type(x)) shows: "<class 'coroutine'>" */
+    aio_status (*await)(aio_awaitable *self, aio_value *result); /* __await__ */
+    void (*release)(aio_awaitable *self); /* free it; NULL if you own the memory */
+} aio_awaitable_type;
+
+struct aio_awaitable {
+    const aio_awaitable_type *type;
+    aio_awaitable *next_tracked; /* see "Lifetime" below */
+};
+
+typedef aio_status (*aio_coro_fn)(const aio_value *args, aio_value *result);
+
+typedef enum { AIO_CORO_CREATED, AIO_CORO_RUNNING, AIO_CORO_CLOSED } aio_coro_state;
+
+typedef struct aio_coro {
+    aio_awaitable base;
+    const char *name;     /* the coroutine function's name */
+    aio_coro_fn fn;       /* its body */
+    aio_value args[2];    /* the arguments it was called with */
+    aio_coro_state state;
+} aio_coro;
+
+typedef enum { AIO_FUTURE_PENDING, AIO_FUTURE_CANCELLED, AIO_FUTURE_FINISHED } aio_future_state;
+
+typedef struct aio_future aio_future;
+typedef void (*aio_done_callback)(aio_future *future, void *arg);
+typedef struct aio_done_entry aio_done_entry;
+
+struct aio_future {
+    aio_awaitable base;
+    aio_future_state state;
+    aio_value result;
+    aio_status exception;          /* AIO_OK, or what it finished with */
+    const char *exception_message;
+    aio_done_entry *callbacks;     /* in registration order */
+};
+
+typedef struct aio_stack aio_stack;
+
+typedef struct aio_task {
+    aio_future future;         /* Task extends Future */
+    aio_coro *coro;
+    char name[24];             /* "Task-1", as asyncio numbers them */
+    aio_future *fut_waiter;    /* what the task is blocked on, if anything */
+    bool must_cancel;          /* cancel() came while nothing could take it */
+    int num_cancels_requested;
+    /* how the task's coroutine runs on a stack of its own */
+    aio_context context;
+    aio_stack *stack;
+    bool started, finished;
+    aio_status resume_with;    /* what the interrupted await will raise */
+    aio_future *yielded;       /* what the last switch-out blocked on (NULL: a bare yield) */
+    aio_status outcome;        /* what the coroutine returned... */
+    aio_value outcome_value;   /* ...and its result */
+    const char *exc_message;   /* message of the exception propagating in it */
+} aio_task;
+
+/* ---- 1-1 Coroutine objects (coroutine.c) --------------------------------
+ * Calling an `async def` function runs none of its body: it only makes a
+ * coroutine object.  In C, a "coroutine function" is a plain function
+ * that returns aio_coro_new(...); its body is `fn`.  A coroutine that is
+ * never awaited is reported at exit with CPython's RuntimeWarning. */
+aio_coro *aio_coro_new(const char *name, aio_coro_fn fn, aio_value arg);
+aio_coro *aio_coro_new2(const char *name, aio_coro_fn fn, aio_value arg0, aio_value arg1);
+char *aio_coro_repr(const aio_coro *coro, char *buf, size_t size);
+
+/* ---- 1-2 asyncio.run (run.c) --------------------------------------------
+ * New loop; run `main` as a task to completion; cancel what is left; close
+ * the loop and free every object created while it ran.  Returns main's
+ * status, and its return value in *result (if result is not NULL). */
+aio_status aio_run(aio_coro *main, aio_value *result);
+
+/* ---- 1-3 await (await.c) ------------------------------------------------
+ * `result = await x` for any awaitable: a coroutine, a Future, a Task or
+ * one of your own.  Only valid inside a running task.  C11's _Generic
+ * picks the conversion to the Awaitable base so that one spelling works
+ * for all four, as one `await` keyword does in Python. */
+aio_status aio_await_awaitable(aio_awaitable *awaitable, aio_value *result);
+#define aio_await(x, result) aio_await_awaitable(aio_as_awaitable(x), (result))
+#define aio_as_awaitable(x) _Generic((x),        \
+        aio_coro *: aio_coro_awaitable,          \
+        aio_future *: aio_future_awaitable,      \
+        aio_task *: aio_task_awaitable,          \
+        aio_awaitable *: aio_awaitable_self)(x)
+aio_awaitable *aio_coro_awaitable(aio_coro *coro);
+aio_awaitable *aio_future_awaitable(aio_future *future);
+aio_awaitable *aio_task_awaitable(aio_task *task);
+aio_awaitable *aio_awaitable_self(aio_awaitable *awaitable);
+
+/* The two ways a task gives the loop control, for awaitables of your own:
+ * block until `future` is done, or (future NULL) a bare `yield` that lets
+ * every other ready callback run once.  Return what the task is resumed
+ * with: AIO_OK, or the exception (e.g. AIO_CANCELLED) to raise there. */
+aio_status aio_task_yield(aio_future *future);
+
+/* ---- 1-4 asyncio.sleep (sleep.c) ----------------------------------------
+ * A coroutine that finishes `seconds` later; sleep(0) yields exactly once. */
+aio_coro *aio_sleep(double seconds);
+
+/* ---- 2-1 asyncio.create_task (task.c) -----------------------------------
+ * Wrap `coro` in a Task and schedule its first step with call_soon: it
+ * starts only when the running task next gives the loop control. */
+aio_task *aio_create_task(aio_coro *coro);
+aio_task *aio_current_task(void);
+const char *aio_task_get_name(const aio_task *task);
+
+/* ---- 2-4 Task.cancel, done, cancelled (cancel.c) ------------------------
+ * cancel() only asks: CancelledError is raised inside the task at the
+ * await where it is blocked, or at its next one. */
+bool aio_task_cancel(aio_task *task);
+bool aio_task_done(const aio_task *task);
+bool aio_task_cancelled(const aio_task *task);
+aio_status aio_task_result(aio_task *task, aio_value *result);
+
+/* ---- 2-5 asyncio.wait_for and asyncio.shield (wait_for.c, shield.c) -----
+ * wait_for: a coroutine; on timeout it cancels what it waited for, waits
+ * until that has really finished, then raises TimeoutError (3.11).
+ * A negative timeout counts as 0, as in CPython.
+ * shield: a Future that follows `awaitable` but whose cancellation does
+ * not reach it. */
+#define AIO_NO_TIMEOUT (1.0 / 0.0) /* timeout=None */
+aio_coro *aio_wait_for_awaitable(aio_awaitable *awaitable, double timeout);
+aio_future *aio_shield_awaitable(aio_awaitable *awaitable);
+#define aio_wait_for(x, timeout) aio_wait_for_awaitable(aio_as_awaitable(x), (timeout))
+#define aio_shield(x) aio_shield_awaitable(aio_as_awaitable(x))
+/* asyncio.ensure_future: a Future or Task as it is; anything else runs in
+ * a new Task. */
+aio_future *aio_ensure_future(aio_awaitable *awaitable);
+
+/* ---- 3 Future (future.c) ------------------------------------------------ */
+aio_future *aio_future_new(void);
+bool aio_future_done(const aio_future *future);
+bool aio_future_cancelled(const aio_future *future);
+aio_status aio_future_result(aio_future *future, aio_value *result);
+/* future.exception(): *exception is AIO_OK when it finished normally. */
+aio_status aio_future_exception(aio_future *future, aio_status *exception);
+aio_status aio_future_set_result(aio_future *future, aio_value result);
+aio_status aio_future_set_exception(aio_future *future, aio_status exception, const char *message);
+/* future.cancel(); on a Task this is Task.cancel(), as Python's method lookup would make it. */
+bool aio_future_cancel(aio_future *future);
+/* Callbacks run through call_soon, in registration order: never inline. */
+void aio_future_add_done_callback(aio_future *future, aio_done_callback fn, void *arg);
+size_t aio_future_remove_done_callback(aio_future *future, aio_done_callback fn, void *arg);
+/* repr(): "<Future finished result=42>", "<Task pending name='Task-1' ...>". */
+char *aio_future_repr(const aio_future *future, char *buf, size_t size);
+
+/* ---- 4 Awaitable (awaitable.c) ------------------------------------------
+ * type(x) as print() shows it, e.g. "<class '_asyncio.Task'>". */
+#define aio_type(x) (aio_as_awaitable(x)->type->type_repr)
+/* isinstance(x, asyncio.Future): true for Futures and Tasks. */
+bool aio_is_future(const aio_awaitable *awaitable);
+
+/* ---- Lifetime ------------------------------------------------------------
+ * Python frees objects when nothing refers to them.  Here every coroutine,
+ * Future and Task is tracked from birth: those created while aio_run()
+ * runs are freed when it closes its loop; the rest at exit.  So do not
+ * keep pointers to them past the aio_run() that made them. */
+void *aio_object_new(size_t size, const aio_awaitable_type *type);
+
+#endif

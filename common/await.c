@@ -1,0 +1,19 @@
+/* Section 1-3: await.  One operation for every awaitable: ask its type
+ * for __await__ and run that on the current task's stack.
+ *   - a coroutine runs its body right here, as a plain call;
+ *   - a Future (or Task) that is done gives its result without yielding;
+ *   - a pending one blocks the task until it is done (see future.c). */
+#include "internal.h"
+
+aio_status aio_await_awaitable(aio_awaitable *awaitable, aio_value *result)
+{
+    if (result)
+        *result = aio_none();
+    /* Python rejects `await` outside `async def` at compile time; the C
+     * compiler cannot, so the loop checks at run time instead. */
+    if (!aio_current_task())
+        return aio_raise(AIO_RUNTIME_ERROR, "await outside a running task (call it from a coroutine under aio_run())");
+    return awaitable->type->await(awaitable, result);
+}
+
+aio_awaitable *aio_coro_awaitable(aio_coro *coro) { return &coro->base; }

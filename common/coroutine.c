@@ -1,0 +1,70 @@
+/* Section 1-1: a coroutine object.  Making one runs nothing; running it is
+ * what `await` (1-3) or a Task (2-1) does later. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "internal.h"
+
+static aio_status coro_await(aio_awaitable *self, aio_value *result)
+{
+    return aio_coro_run((aio_coro *)self, result);
+}
+
+/* CPython warns when a coroutine object that never ran is destroyed: its
+ * body, and whatever it would have done, silently never happened. */
+static void coro_release(aio_awaitable *self)
+{
+    aio_coro *coro = (aio_coro *)self;
+    if (coro->state == AIO_CORO_CREATED)
+        fprintf(stderr, "sys:1: RuntimeWarning: coroutine '%s' was never awaited\n", coro->name);
+    free(coro);
+}
+
+const aio_awaitable_type aio_coro_type = {
+    .type_repr = "<class 'coroutine'>",
+    .await = coro_await,
+    .release = coro_release,
+};
+
+aio_coro *aio_coro_new2(const char *name, aio_coro_fn fn, aio_value arg0, aio_value arg1)
+{
+    aio_coro *coro = aio_object_new(sizeof *coro, &aio_coro_type);
+    coro->name = name;
+    coro->fn = fn;
+    coro->args[0] = arg0;
+    coro->args[1] = arg1;
+    coro->state = AIO_CORO_CREATED;
+    return coro;
+}
+
+aio_coro *aio_coro_new(const char *name, aio_coro_fn fn, aio_value arg)
+{
+    return aio_coro_new2(name, fn, arg, aio_none());
+}
+
+char *aio_coro_repr(const aio_coro *coro, char *buf, size_t size)
+{
+    snprintf(buf, size, "<coroutine object %s at %p>", coro->name, (const void *)coro);
+    return buf;
+}
+
+/* A coroutine runs once.  Running its body is an ordinary C call on the
+ * current task's stack: when the body awaits something that is not ready,
+ * the whole stack is switched out, this frame included. */
+aio_status aio_coro_run(aio_coro *coro, aio_value *result)
+{
+    if (coro->state != AIO_CORO_CREATED)
+        return aio_raise(AIO_RUNTIME_ERROR, "cannot reuse already awaited coroutine");
+    coro->state = AIO_CORO_RUNNING;
+    aio_value value = aio_none();
+    aio_status status = coro->fn(coro->args, &value);
+    coro->state = AIO_CORO_CLOSED;
+    if (result)
+        *result = status == AIO_OK ? value : aio_none();
+    return status;
+}
+
+void aio_coro_close(aio_coro *coro)
+{
+    coro->state = AIO_CORO_CLOSED;
+}

@@ -1,0 +1,213 @@
+/* Section 3: Future, a value that is not there yet.  Tasks (2-1) are
+ * Futures too, and sleep (1-4) is a Future plus a timer. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "loop.h"
+
+struct aio_done_entry {
+    aio_done_callback fn;
+    void *arg;
+    aio_future *future;
+    aio_done_entry *next;
+};
+
+/* Awaiting a Future that is already done does not give up control; one
+ * that is pending blocks the task until a done callback wakes it. */
+static aio_status future_await(aio_awaitable *self, aio_value *result)
+{
+    aio_future *future = (aio_future *)self;
+    if (!aio_future_done(future)) {
+        aio_status thrown = aio_task_yield(future);
+        if (thrown != AIO_OK)
+            return thrown;
+    }
+    return aio_future_result(future, result);
+}
+
+static void future_release(aio_awaitable *self)
+{
+    aio_future *future = (aio_future *)self;
+    while (future->callbacks) {
+        aio_done_entry *entry = future->callbacks;
+        future->callbacks = entry->next;
+        free(entry);
+    }
+    free(future);
+}
+
+const aio_awaitable_type aio_future_type = {
+    .type_repr = "<class '_asyncio.Future'>",
+    .await = future_await,
+    .release = future_release,
+};
+
+aio_future *aio_future_new(void)
+{
+    aio_future *future = aio_object_new(sizeof *future, &aio_future_type);
+    future->state = AIO_FUTURE_PENDING;
+    return future;
+}
+
+aio_awaitable *aio_future_awaitable(aio_future *future) { return &future->base; }
+
+bool aio_future_done(const aio_future *future) { return future->state != AIO_FUTURE_PENDING; }
+bool aio_future_cancelled(const aio_future *future) { return future->state == AIO_FUTURE_CANCELLED; }
+
+static void run_done_callback(void *arg)
+{
+    aio_done_entry *entry = arg;
+    entry->fn(entry->future, entry->arg);
+    free(entry);
+}
+
+/* Done callbacks never run inline: each goes through call_soon, so they
+ * run in the next loop iteration, in the order they were added. */
+static void schedule_callbacks(aio_future *future)
+{
+    aio_done_entry *entry = future->callbacks;
+    future->callbacks = NULL;
+    while (entry) {
+        aio_done_entry *next = entry->next;
+        aio_call_soon(run_done_callback, entry);
+        entry = next;
+    }
+}
+
+aio_status aio_future_result(aio_future *future, aio_value *result)
+{
+    if (result)
+        *result = aio_none();
+    switch (future->state) {
+    case AIO_FUTURE_PENDING:
+        return aio_raise(AIO_INVALID_STATE, "Result is not set.");
+    case AIO_FUTURE_CANCELLED:
+        return aio_raise(AIO_CANCELLED, NULL);
+    case AIO_FUTURE_FINISHED:
+        if (future->exception != AIO_OK)
+            return aio_raise(future->exception, future->exception_message);
+        if (result)
+            *result = future->result;
+        return AIO_OK;
+    }
+    return AIO_OK;
+}
+
+aio_status aio_future_exception(aio_future *future, aio_status *exception)
+{
+    *exception = AIO_OK;
+    if (future->state == AIO_FUTURE_PENDING)
+        return aio_raise(AIO_INVALID_STATE, "Exception is not set.");
+    if (future->state == AIO_FUTURE_CANCELLED)
+        return aio_raise(AIO_CANCELLED, NULL);
+    *exception = future->exception;
+    return AIO_OK;
+}
+
+aio_status aio_future_set_result(aio_future *future, aio_value result)
+{
+    if (future->state != AIO_FUTURE_PENDING)
+        return aio_raise(AIO_INVALID_STATE, "invalid state");
+    future->result = result;
+    future->state = AIO_FUTURE_FINISHED;
+    schedule_callbacks(future);
+    return AIO_OK;
+}
+
+aio_status aio_future_set_exception(aio_future *future, aio_status exception, const char *message)
+{
+    if (future->state != AIO_FUTURE_PENDING)
+        return aio_raise(AIO_INVALID_STATE, "invalid state");
+    if (exception == AIO_OK || exception == AIO_CANCELLED)
+        /* CPython refuses StopIteration and wants cancel() for cancelling. */
+        return aio_raise(AIO_RUNTIME_ERROR, "set_exception() needs an exception other than cancellation");
+    future->exception = exception;
+    future->exception_message = message;
+    future->state = AIO_FUTURE_FINISHED;
+    schedule_callbacks(future);
+    return AIO_OK;
+}
+
+bool aio_future_cancel_base(aio_future *future)
+{
+    if (future->state != AIO_FUTURE_PENDING)
+        return false;
+    future->state = AIO_FUTURE_CANCELLED;
+    schedule_callbacks(future);
+    return true;
+}
+
+bool aio_future_cancel(aio_future *future)
+{
+    if (future->base.type == &aio_task_type)
+        return aio_task_cancel((aio_task *)future);
+    return aio_future_cancel_base(future);
+}
+
+void aio_future_add_done_callback(aio_future *future, aio_done_callback fn, void *arg)
+{
+    aio_done_entry *entry = malloc(sizeof *entry);
+    if (!entry)
+        aio_fatal("MemoryError: no memory for a done callback");
+    *entry = (aio_done_entry){ .fn = fn, .arg = arg, .future = future };
+    if (aio_future_done(future)) {
+        aio_call_soon(run_done_callback, entry);
+        return;
+    }
+    aio_done_entry **tail = &future->callbacks;
+    while (*tail)
+        tail = &(*tail)->next;
+    *tail = entry;
+}
+
+size_t aio_future_remove_done_callback(aio_future *future, aio_done_callback fn, void *arg)
+{
+    size_t removed = 0;
+    for (aio_done_entry **link = &future->callbacks; *link;) {
+        aio_done_entry *entry = *link;
+        if (entry->fn == fn && entry->arg == arg) {
+            *link = entry->next;
+            free(entry);
+            removed++;
+        } else {
+            link = &entry->next;
+        }
+    }
+    return removed;
+}
+
+static const char *state_name(aio_future_state state)
+{
+    switch (state) {
+    case AIO_FUTURE_PENDING:   return "pending";
+    case AIO_FUTURE_CANCELLED: return "cancelled";
+    case AIO_FUTURE_FINISHED:  return "finished";
+    }
+    return "?";
+}
+
+char *aio_future_repr(const aio_future *future, char *buf, size_t size)
+{
+    char detail[96] = "";
+    if (future->state == AIO_FUTURE_FINISHED && future->exception != AIO_OK) {
+        /* repr() shows the class without its module: "TimeoutError()". */
+        const char *name = aio_status_name(future->exception), *dot = strrchr(name, '.');
+        snprintf(detail, sizeof detail, " exception=%s(%s%s%s)", dot ? dot + 1 : name,
+                 future->exception_message ? "'" : "",
+                 future->exception_message ? future->exception_message : "",
+                 future->exception_message ? "'" : "");
+    } else if (future->state == AIO_FUTURE_FINISHED) {
+        char value[64];
+        snprintf(detail, sizeof detail, " result=%s", aio_repr(future->result, value, sizeof value));
+    }
+    if (future->base.type == &aio_task_type) {
+        const aio_task *task = (const aio_task *)future;
+        snprintf(buf, size, "<Task %s name='%s' coro=<%s()>%s>", state_name(future->state),
+                 task->name, task->coro->name, detail);
+    } else {
+        snprintf(buf, size, "<Future %s%s>", state_name(future->state), detail);
+    }
+    return buf;
+}

@@ -1,0 +1,19 @@
+#include "print.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "clock.h"
+
+void aio_print(const char *fmt, ...)
+{
+    aio_config_load();
+    if (aio_stamp_enabled())
+        printf("%.3f ", aio_loop_time());
+    va_list args;
+    va_start(args, fmt);
+    vprintf(fmt, args);
+    va_end(args);
+    putchar('\n');
+    fflush(stdout);
+}

@@ -1,0 +1,96 @@
+/* Section 1-2: asyncio.run.  A new loop; main as its first task, run to
+ * completion; then the clean-up: cancel every task still pending and let
+ * each finish its own clean-up; then close the loop. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "internal.h"
+#include "loop.h"
+#include "stack.h"
+
+static void stop_loop(aio_future *future, void *arg)
+{
+    (void)future;
+    (void)arg;
+    aio_loop_stop();
+}
+
+/* loop.run_until_complete(future) */
+static void run_until_complete(aio_future *future)
+{
+    aio_future_add_done_callback(future, stop_loop, NULL);
+    aio_loop_run_forever();
+    aio_future_remove_done_callback(future, stop_loop, NULL);
+}
+
+/* The part of asyncio.gather() that run() needs: a Future that is done
+ * once every one of `count` Futures is. */
+typedef struct gather_future {
+    aio_future outer;
+    size_t pending;
+} gather_future;
+
+static void child_done(aio_future *child, void *arg)
+{
+    gather_future *gather = arg;
+    (void)child;
+    if (--gather->pending == 0)
+        aio_future_set_result(&gather->outer, aio_none());
+}
+
+/* runners._cancel_all_tasks.  Tasks are cancelled in the order they were
+ * created; CPython walks a WeakSet, whose order is not defined. */
+static void cancel_all_tasks(aio_awaitable *mark)
+{
+    size_t count = 0;
+    for (aio_awaitable *o = aio_tracked_newest(); o != mark; o = o->next_tracked)
+        if (o->type == &aio_task_type && !aio_future_done((aio_future *)o))
+            count++;
+    if (count == 0)
+        return;
+
+    aio_task **pending = malloc(count * sizeof *pending);
+    if (!pending)
+        aio_fatal("MemoryError: no memory to cancel the remaining tasks");
+    /* The tracked list is newest first: fill the array from its end. */
+    size_t i = count;
+    for (aio_awaitable *o = aio_tracked_newest(); o != mark; o = o->next_tracked)
+        if (o->type == &aio_task_type && !aio_future_done((aio_future *)o))
+            pending[--i] = (aio_task *)o;
+
+    gather_future *gather = aio_object_new(sizeof *gather, &aio_future_type);
+    gather->outer.state = AIO_FUTURE_PENDING;
+    gather->pending = count;
+    for (i = 0; i < count; i++) {
+        aio_task_cancel(pending[i]);
+        aio_future_add_done_callback(&pending[i]->future, child_done, gather);
+    }
+    free(pending);
+    run_until_complete(&gather->outer);
+}
+
+aio_status aio_run(aio_coro *main, aio_value *result)
+{
+    if (result)
+        *result = aio_none();
+    if (aio_loop_is_running())
+        return aio_raise(AIO_RUNTIME_ERROR, "asyncio.run() cannot be called from a running event loop");
+
+    aio_awaitable *mark = aio_tracked_newest();
+    aio_loop_open();
+    aio_task *task = aio_create_task(main);
+    run_until_complete(&task->future);
+
+    aio_value value;
+    aio_status status = aio_future_result(&task->future, &value);
+    const char *message = task->future.exception_message;
+
+    cancel_all_tasks(mark);
+    aio_loop_close();
+    aio_collect_since(mark);
+    aio_stack_pool_destroy();
+
+    if (result)
+        *result = value;
+    return status == AIO_OK ? AIO_OK : aio_raise(status, message);
+}

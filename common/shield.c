@@ -1,0 +1,45 @@
+/* Section 2-5: asyncio.shield.  The caller awaits an outer Future that
+ * mirrors the inner one.  Cancelling the outer Future (which is what
+ * wait_for does on timeout) cancels only the mirror: the inner work goes
+ * on, and its result is simply no longer delivered there. */
+#include "internal.h"
+
+typedef struct shield_future {
+    aio_future outer; /* what aio_shield() returns */
+    aio_future *inner;
+} shield_future;
+
+static void inner_done(aio_future *inner, void *arg)
+{
+    aio_future *outer = &((shield_future *)arg)->outer;
+    if (aio_future_cancelled(outer))
+        return; /* nobody is listening any more */
+    if (aio_future_cancelled(inner))
+        aio_future_cancel(outer);
+    else if (inner->exception != AIO_OK)
+        aio_future_set_exception(outer, inner->exception, inner->exception_message);
+    else
+        aio_future_set_result(outer, inner->result);
+}
+
+static void outer_done(aio_future *outer, void *arg)
+{
+    shield_future *shield = arg;
+    (void)outer;
+    if (!aio_future_done(shield->inner))
+        aio_future_remove_done_callback(shield->inner, inner_done, shield);
+}
+
+aio_future *aio_shield_awaitable(aio_awaitable *awaitable)
+{
+    aio_future *inner = aio_ensure_future(awaitable);
+    if (aio_future_done(inner))
+        return inner;
+    /* The outer Future is a plain Future with one more field. */
+    shield_future *shield = aio_object_new(sizeof *shield, &aio_future_type);
+    shield->outer.state = AIO_FUTURE_PENDING;
+    shield->inner = inner;
+    aio_future_add_done_callback(inner, inner_done, shield);
+    aio_future_add_done_callback(&shield->outer, outer_done, shield);
+    return &shield->outer;
+}

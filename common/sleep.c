@@ -1,0 +1,36 @@
+/* Section 1-4: asyncio.sleep.  A Future, and a timer that sets its result;
+ * awaiting the Future is what suspends the task.  sleep(0) instead yields
+ * once, letting everything else that is ready run first. */
+#include <math.h>
+
+#include "internal.h"
+#include "loop.h"
+
+/* futures._set_result_unless_cancelled */
+static void wake_sleeper(void *arg)
+{
+    aio_future *future = arg;
+    if (!aio_future_cancelled(future))
+        aio_future_set_result(future, aio_none());
+}
+
+static aio_status sleep_body(const aio_value *args, aio_value *result)
+{
+    double seconds = args[0].as.f;
+    (void)result;
+    if (isnan(seconds))
+        return aio_raise(AIO_VALUE_ERROR, "sleep length must be a number, not NaN");
+    if (seconds <= 0)
+        return aio_task_yield(NULL);
+
+    aio_future *future = aio_future_new();
+    aio_handle *timer = aio_call_later(aio_seconds_to_ns(seconds), wake_sleeper, future);
+    aio_status status = aio_await(future, NULL);
+    aio_timer_cancel(timer); /* Python's `finally: h.cancel()`: a no-op if it fired */
+    return status;
+}
+
+aio_coro *aio_sleep(double seconds)
+{
+    return aio_coro_new("sleep", sleep_body, aio_float(seconds));
+}

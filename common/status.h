@@ -1,0 +1,59 @@
+/* Exceptions, as C sees them: every asyncio operation that can raise
+ * returns an aio_status instead.  AIO_OK means "no exception".
+ *
+ *   aio_status            Python exception
+ *   --------------------  ------------------------------------------------
+ *   AIO_OK                (none: the call returned normally)
+ *   AIO_CANCELLED         asyncio.CancelledError
+ *   AIO_TIMEOUT           TimeoutError (asyncio.TimeoutError is an alias)
+ *   AIO_INVALID_STATE     asyncio.InvalidStateError
+ *   AIO_RUNTIME_ERROR     RuntimeError (reusing a coroutine, nested run)
+ *   AIO_VALUE_ERROR       ValueError (a bad argument, e.g. a NaN delay)
+ *   AIO_MEMORY_ERROR      MemoryError (no memory left for a task's stack)
+ *   AIO_ERROR             Exception raised by your own code
+ *
+ * A coroutine "raises" by returning a status other than AIO_OK, and it
+ * "catches" by testing the status an await returned.  To propagate, return
+ * it unchanged: that is what an uncaught exception does in Python.
+ * aio_raise() also records a message, like the argument of an exception. */
+#ifndef AIO_STATUS_H
+#define AIO_STATUS_H
+
+typedef enum aio_status {
+    AIO_OK = 0,
+    AIO_CANCELLED,
+    AIO_TIMEOUT,
+    AIO_INVALID_STATE,
+    AIO_RUNTIME_ERROR,
+    AIO_VALUE_ERROR,
+    AIO_MEMORY_ERROR,
+    AIO_ERROR
+} aio_status;
+
+/* The Python name of the exception, e.g. "asyncio.exceptions.CancelledError". */
+const char *aio_status_name(aio_status status);
+
+/* Raise: remember `message` (a string with static lifetime, or NULL) as the
+ * message of the exception now propagating in this task, and return
+ * `status` so the caller can write `return aio_raise(...)`. */
+aio_status aio_raise(aio_status status, const char *message);
+
+/* The message of the exception last raised in the running task (or
+ * outside any task); "" when it had none. */
+const char *aio_exception_message(void);
+
+/* An uncaught exception ends a Python program with exit status 1 after
+ * printing the exception; do the same for a status that reached main(). */
+int aio_exit_code(aio_status status);
+
+/* A fault the program cannot continue from (out of memory, deadlock,
+ * misuse that has no status to return): print "aio: <message>" on one
+ * line and exit with status 1 at once, skipping the at-exit clean-up,
+ * which would only add noise about objects we are abandoning anyway. */
+_Noreturn void aio_fatal(const char *fmt, ...)
+#if defined(__GNUC__) || defined(__clang__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+#endif

@@ -1,0 +1,96 @@
+/* Section 2-5: asyncio.wait_for, with Python 3.11's semantics.
+ *
+ * Race a waiter Future between two things that can set it: the awaitable
+ * finishing, and a timer.  If the timer wins, cancel the awaitable and
+ * wait until it has really finished (it may clean up, or even refuse),
+ * and only then raise TimeoutError.  If wait_for itself is cancelled, the
+ * awaitable is cancelled too. */
+#include <math.h>
+
+#include "internal.h"
+#include "loop.h"
+
+/* tasks._release_waiter, used both as a timer and as a done callback. */
+static void release_waiter(void *arg)
+{
+    aio_future *waiter = arg;
+    if (!aio_future_done(waiter))
+        aio_future_set_result(waiter, aio_none());
+}
+
+static void release_waiter_when_done(aio_future *done, void *waiter)
+{
+    (void)done;
+    release_waiter(waiter);
+}
+
+/* tasks._cancel_and_wait: we cannot await `future` itself, or a cancel of
+ * this task would cancel it twice over; a private waiter keeps the two apart. */
+static aio_status cancel_and_wait(aio_future *future)
+{
+    aio_future *waiter = aio_future_new();
+    aio_future_add_done_callback(future, release_waiter_when_done, waiter);
+    aio_future_cancel(future);
+    aio_status status = aio_await(waiter, NULL);
+    aio_future_remove_done_callback(future, release_waiter_when_done, waiter);
+    return status;
+}
+
+/* After cancelling on timeout: its cancellation is our TimeoutError, but
+ * if it ended any other way (it swallowed the cancel), report that. */
+static aio_status result_after_timeout(aio_future *future, aio_value *result)
+{
+    aio_status status = aio_future_result(future, result);
+    if (status == AIO_CANCELLED)
+        return aio_raise(AIO_TIMEOUT, NULL);
+    return status;
+}
+
+static aio_status wait_for_body(const aio_value *args, aio_value *result)
+{
+    aio_awaitable *awaitable = args[0].as.p;
+    double timeout = args[1].as.f;
+
+    if (isnan(timeout))
+        return aio_raise(AIO_VALUE_ERROR, "timeout must be a number, not NaN");
+    if (isinf(timeout) && timeout > 0)
+        return aio_await(awaitable, result);
+
+    if (timeout <= 0) {
+        aio_future *future = aio_ensure_future(awaitable);
+        if (aio_future_done(future))
+            return aio_future_result(future, result);
+        aio_status status = cancel_and_wait(future);
+        if (status != AIO_OK)
+            return status;
+        return result_after_timeout(future, result);
+    }
+
+    aio_future *waiter = aio_future_new();
+    aio_handle *timer = aio_call_later(aio_seconds_to_ns(timeout), release_waiter, waiter);
+    aio_future *future = aio_ensure_future(awaitable);
+    aio_future_add_done_callback(future, release_waiter_when_done, waiter);
+
+    aio_status status = aio_await(waiter, NULL);
+    if (aio_future_done(future)) {
+        /* Finished, even if we were cancelled meanwhile: the result wins. */
+        status = aio_future_result(future, result);
+    } else if (status == AIO_CANCELLED) {
+        aio_future_remove_done_callback(future, release_waiter_when_done, waiter);
+        aio_status cleanup = cancel_and_wait(future);
+        status = cleanup != AIO_OK ? cleanup : AIO_CANCELLED;
+    } else if (status == AIO_OK) {
+        /* The timer won. */
+        aio_future_remove_done_callback(future, release_waiter_when_done, waiter);
+        status = cancel_and_wait(future);
+        if (status == AIO_OK)
+            status = result_after_timeout(future, result);
+    }
+    aio_timer_cancel(timer);
+    return status;
+}
+
+aio_coro *aio_wait_for_awaitable(aio_awaitable *awaitable, double timeout)
+{
+    return aio_coro_new2("wait_for", wait_for_body, aio_ptr(awaitable), aio_float(timeout));
+}

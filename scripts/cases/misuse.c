@@ -1,0 +1,137 @@
+/* Wrong uses of the API and faults, one per command-line argument.  Each
+ * must end with a one-line message and a non-zero exit, never a crash. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aio.h"
+
+static aio_status set_result_twice(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    (void)result;
+    aio_future *future = aio_future_new();
+    aio_status status = aio_future_set_result(future, aio_int(1));
+    if (status != AIO_OK)
+        return status;
+    return aio_future_set_result(future, aio_int(2));
+}
+
+static aio_status pending_result(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    return aio_future_result(aio_future_new(), result);
+}
+
+static aio_status nothing(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    (void)result;
+    return AIO_OK;
+}
+
+static aio_status await_twice(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    aio_coro *coro = aio_coro_new("nothing", nothing, aio_none());
+    aio_status status = aio_await(coro, result);
+    if (status != AIO_OK)
+        return status;
+    return aio_await(coro, result);
+}
+
+static aio_status run_inside_run(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    return aio_run(aio_coro_new("nothing", nothing, aio_none()), result);
+}
+
+static aio_status wait_forever(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    return aio_await(aio_future_new(), result); /* nobody will ever set it */
+}
+
+static aio_status nan_sleep(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    return aio_await(aio_sleep(0.0 / 0.0), result);
+}
+
+/* Each level keeps 1 KiB live across the call, so depth ~ KiB of stack. */
+static long recurse(long depth)
+{
+    volatile char frame[1024];
+    frame[0] = (char)depth;
+    if (depth <= 0)
+        return frame[0];
+    return recurse(depth - 1) + frame[0];
+}
+
+static aio_status overflow(const aio_value *args, aio_value *result)
+{
+    *result = aio_int(recurse(args[0].as.i));
+    return AIO_OK;
+}
+
+static aio_status nap(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    (void)result;
+    return aio_await(aio_sleep(1), NULL);
+}
+
+/* Take `args[0]` stacks first, so the overflowing task gets the next one. */
+static aio_status overflow_after(const aio_value *args, aio_value *result)
+{
+    for (long i = 0; i < args[0].as.i; i++)
+        aio_create_task(aio_coro_new("nap", nap, aio_none()));
+    return aio_await(aio_create_task(aio_coro_new("overflow", overflow, args[1])), result);
+}
+
+static aio_status many_naps(const aio_value *args, aio_value *result)
+{
+    (void)result;
+    for (long i = 0; i < args[0].as.i; i++)
+        aio_create_task(aio_coro_new("nap", nap, aio_none()));
+    return AIO_OK;
+}
+
+static int run(const char *name, aio_coro_fn fn, aio_value arg0, aio_value arg1)
+{
+    return aio_exit_code(aio_run(aio_coro_new2(name, fn, arg0, arg1), NULL));
+}
+
+int main(int argc, char **argv)
+{
+    const char *what = argc > 1 ? argv[1] : "";
+    aio_value none = aio_none();
+    if (strcmp(what, "set_result_twice") == 0)
+        return run(what, set_result_twice, none, none);
+    if (strcmp(what, "pending_result") == 0)
+        return run(what, pending_result, none, none);
+    if (strcmp(what, "await_twice") == 0)
+        return run(what, await_twice, none, none);
+    if (strcmp(what, "run_inside_run") == 0)
+        return run(what, run_inside_run, none, none);
+    if (strcmp(what, "deadlock") == 0)
+        return run(what, wait_forever, none, none);
+    if (strcmp(what, "nan_sleep") == 0)
+        return run(what, nan_sleep, none, none);
+    if (strcmp(what, "stack_overflow") == 0)
+        return run(what, overflow_after, aio_int(0), aio_int(1000));
+    if (strcmp(what, "stack_overflow_unguarded") == 0) /* past the guard budget: see stack.h */
+        return run(what, overflow_after, aio_int(atol(argv[2])), aio_int(66));
+    if (strcmp(what, "many_tasks") == 0)
+        return run(what, many_naps, aio_int(atol(argv[2])), none);
+    if (strcmp(what, "await_outside_task") == 0) {
+        aio_status status = aio_await(aio_future_new(), NULL);
+        return aio_exit_code(status);
+    }
+    if (strcmp(what, "create_task_outside_loop") == 0) {
+        aio_create_task(aio_coro_new("nothing", nothing, aio_none()));
+        return 0;
+    }
+    fprintf(stderr, "usage: misuse CASE [N]\n");
+    return 2;
+}

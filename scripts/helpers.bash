@@ -1,0 +1,34 @@
+# Shared by the .bats files.  Paths are relative to the repository root.
+bats_require_minimum_version 1.5.0
+
+ROOT="$(cd "$(dirname "${BATS_TEST_FILENAME}")/.." && pwd)"
+BUILD="${BUILD:-build}"
+export BUILD
+
+# Build everything once per file (a no-op when `make test` already did).
+build_all() {
+    make -s -C "$ROOT" all cases >/dev/null
+}
+
+bin() { echo "$ROOT/$BUILD/$1"; }
+
+# Every chapter, by directory name: 01-coroutine-object ...
+chapters() { (cd "$ROOT/chapters" && ls -d [0-9][0-9]-* ); }
+
+chapter_named() { (cd "$ROOT/chapters" && ls -d "$1"-*); }
+
+# Addresses differ from run to run and from the post's machine.
+normalise() { sed -E 's/0x[0-9a-fA-F]+/0xADDRESS/g'; }
+
+# Drop the "12.345 " loop-time stamp AIO_STAMP=1 puts before each line.
+unstamp() { sed -E 's/^[0-9]+\.[0-9]{3} //'; }
+
+# The last stamp in expected/NN-*.times: how long the chapter runs.
+expected_seconds() { tail -n 1 "$ROOT/expected/$1.times" | cut -d' ' -f1; }
+
+# Compare two files, printing a diff that bats shows on failure.
+same() {
+    if ! diff -u "$1" "$2"; then
+        return 1
+    fi
+}

@@ -1,0 +1,121 @@
+#!/usr/bin/env bats
+# The loop itself, beyond what the chapters show: ordering rules checked
+# against CPython, and every misuse or fault ending in a clear message.
+
+load helpers
+
+setup_file() { build_all; }
+
+setup() { TMP="$(mktemp -d)"; }
+teardown() { rm -rf "$TMP"; }
+
+# A scripts/cases program prints expected/cases/NAME.times under the
+# virtual clock, and so does its Python twin on CPython.
+check_case() {
+    AIO_CLOCK=virtual AIO_STAMP=1 "$(bin "cases/$1")" >"$TMP/got"
+    same "$ROOT/expected/cases/$1.times" "$TMP/got"
+}
+
+check_case_twin() {
+    command -v python3 >/dev/null || skip "python3 is not installed"
+    AIO_CLOCK=virtual AIO_STAMP=1 python3 -u "$ROOT/scripts/twin.py" "$ROOT/scripts/cases/$1.py" >"$TMP/got"
+    same "$ROOT/expected/cases/$1.times" "$TMP/got"
+}
+
+@test "tasks start in creation order, after their creator yields; sleep(0) takes turns" { check_case start_order; }
+@test "start order: CPython agrees" { check_case_twin start_order; }
+@test "timers fire by deadline, equal deadlines in creation order" { check_case timer_order; }
+@test "timer order: CPython agrees" { check_case_twin timer_order; }
+@test "done callbacks run one iteration later, in order; a done Future does not yield" { check_case future_callbacks; }
+@test "done callbacks: CPython agrees" { check_case_twin future_callbacks; }
+@test "select() wakes a task when a pipe becomes readable" { check_case reader; }
+@test "pipe reader: CPython agrees" { check_case_twin reader; }
+@test "cancel before start, while asleep, while awaiting a task; a task that refuses" { check_case cancel_states; }
+@test "cancel states: CPython agrees" { check_case_twin cancel_states; }
+
+@test "the pipe reader also works on the real clock" {
+    run "$(bin cases/reader)"
+    [ "$status" -eq 0 ]
+    [ "${lines[2]}" = "main woke with 120" ]
+}
+
+# ---- misuse: one line on stderr, exit status 1, nothing crashes -----------
+
+misuse() {
+    run --separate-stderr env AIO_CLOCK=virtual "$(bin cases/misuse)" "$@"
+}
+
+@test "setting a Future's result twice: InvalidStateError" {
+    misuse set_result_twice
+    [ "$status" -eq 1 ]
+    [ "$stderr" = "asyncio.exceptions.InvalidStateError: invalid state" ]
+}
+
+@test "reading the result of a pending Future: InvalidStateError" {
+    misuse pending_result
+    [ "$status" -eq 1 ]
+    [ "$stderr" = "asyncio.exceptions.InvalidStateError: Result is not set." ]
+}
+
+@test "awaiting a coroutine twice: RuntimeError" {
+    misuse await_twice
+    [ "$status" -eq 1 ]
+    [ "$stderr" = "RuntimeError: cannot reuse already awaited coroutine" ]
+}
+
+@test "aio_run() inside a running loop: RuntimeError, and the coroutine is never awaited" {
+    misuse run_inside_run
+    [ "$status" -eq 1 ]
+    [ "${stderr_lines[0]}" = "RuntimeError: asyncio.run() cannot be called from a running event loop" ]
+    [ "${stderr_lines[1]}" = "sys:1: RuntimeWarning: coroutine 'nothing' was never awaited" ]
+}
+
+@test "awaiting outside a task: RuntimeError" {
+    misuse await_outside_task
+    [ "$status" -eq 1 ]
+    [[ "$stderr" == "RuntimeError: await outside a running task"* ]]
+}
+
+@test "create_task() with no running loop: a fatal RuntimeError" {
+    misuse create_task_outside_loop
+    [ "$status" -eq 1 ]
+    [[ "$stderr" == "aio: RuntimeError: create_task() needs a running event loop"* ]]
+}
+
+@test "sleep(NaN): ValueError" {
+    misuse nan_sleep
+    [ "$status" -eq 1 ]
+    [ "$stderr" = "ValueError: sleep length must be a number, not NaN" ]
+}
+
+@test "nothing can ever wake main: a deadlock is reported, not a hang" {
+    run --separate-stderr timeout 10 "$(bin cases/misuse)" deadlock
+    [ "$status" -eq 1 ]
+    [[ "$stderr" == "aio: deadlock: "*"nothing can ever wake the waiting tasks"* ]]
+}
+
+@test "a task overflowing its guarded stack is named, with its stack size" {
+    misuse stack_overflow
+    [ "$status" -eq 1 ]
+    [ "$stderr" = "aio: stack overflow in Task-2: it used up its 64 KiB stack (deep recursion or a large local array?)" ]
+}
+
+@test "past the guard-page budget, an overflow is still caught and named" {
+    # 16,400 tasks take every guarded stack (vm.max_map_count / 4) first.
+    budget=$(( $(cat /proc/sys/vm/max_map_count 2>/dev/null || echo 65530) / 4 ))
+    misuse stack_overflow_unguarded $(( budget + 16 ))
+    [ "$status" -eq 1 ]
+    [ "$stderr" = "aio: stack overflow in Task-$(( budget + 18 )): it used up its 64 KiB stack (deep recursion or a large local array?)" ]
+}
+
+@test "100,000 concurrent tasks fit in the default mapping budget" {
+    misuse many_tasks 100000
+    [ "$status" -eq 0 ]
+    [ -z "$stderr" ]
+}
+
+@test "running out of memory for stacks: create_task() says so" {
+    run --separate-stderr bash -c "ulimit -v 300000; AIO_CLOCK=virtual '$(bin cases/misuse)' many_tasks 100000"
+    [ "$status" -eq 1 ]
+    [[ "$stderr" == "aio: MemoryError: create_task() cannot get a 64 KiB stack for Task-"*"out of memory" ]]
+}

@@ -1,0 +1,132 @@
+"""Run a chapter's Python twin under the same clock settings as the C program.
+
+    python3 scripts/twin.py chapters/06-tasks-overlap/twin.py
+
+Reads the variables the C loop reads (see common/clock.h):
+
+  AIO_CLOCK=virtual  asyncio's loop never sleeps: when nothing is ready, its
+                     clock jumps to the next timer, so the run is instant and
+                     its loop times are exact.
+  AIO_STAMP=1        every print() is prefixed with the loop time, "3.000 ".
+
+Under the virtual clock, timers due at the same moment run in the order they
+were created.  CPython orders its timer heap by deadline alone; in real time
+two call_later() calls practically never get the same deadline, because the
+clock moves between them.  A frozen clock makes such ties common, and the
+creation order is what real time would have given.
+"""
+import asyncio
+import builtins
+import heapq
+import itertools
+import os
+import selectors
+import sys
+import time
+import types
+
+
+def fail(name, value, accepted):
+    print(f"twin: {name}='{value}' is not valid; {accepted}", file=sys.stderr)
+    sys.exit(2)
+
+
+CLOCK = os.environ.get("AIO_CLOCK", "real")
+STAMP = os.environ.get("AIO_STAMP", "0")
+if CLOCK not in ("real", "virtual"):
+    fail("AIO_CLOCK", CLOCK, "it takes 'real' or 'virtual'")
+if STAMP not in ("0", "1"):
+    fail("AIO_STAMP", STAMP, "it takes 0 or 1")
+
+
+class FifoTimerHandle(asyncio.TimerHandle):
+    __slots__ = ("_seq",)
+
+    def __lt__(self, other):
+        return (self._when, self._seq) < (other._when, other._seq)
+
+
+class VirtualSelector(selectors.DefaultSelector):
+    """Polls without waiting; a wait becomes a jump of the loop's clock."""
+
+    def __init__(self):
+        super().__init__()
+        self.loop = None
+
+    def select(self, timeout=None):
+        events = super().select(0)
+        if events or timeout == 0:
+            return events
+        if timeout is None:
+            # Real asyncio would block here forever.
+            raise RuntimeError("deadlock: nothing can wake the waiting tasks")
+        self.loop.virtual_now = max(self.loop.virtual_now, self.loop._scheduled[0]._when)
+        return []
+
+
+class VirtualLoop(asyncio.SelectorEventLoop):
+    def __init__(self):
+        selector = VirtualSelector()
+        super().__init__(selector)
+        selector.loop = self
+        self.virtual_now = 0.0
+        self._timer_seq = itertools.count()
+
+    def time(self):
+        return self.virtual_now
+
+    def call_at(self, when, callback, *args, context=None):
+        # BaseEventLoop.call_at, with a handle that breaks ties by creation order.
+        self._check_closed()
+        timer = FifoTimerHandle(when, callback, args, self, context)
+        timer._seq = next(self._timer_seq)
+        heapq.heappush(self._scheduled, timer)
+        timer._scheduled = True
+        return timer
+
+
+class VirtualPolicy(asyncio.DefaultEventLoopPolicy):
+    _loop_factory = VirtualLoop
+
+
+START = time.monotonic()
+
+
+def loop_time():
+    try:
+        return asyncio.get_running_loop().time() - (0 if CLOCK == "virtual" else START)
+    except RuntimeError:  # no loop is running: the clock has not moved yet
+        return 0.0 if CLOCK == "virtual" else time.monotonic() - START
+
+
+plain_print = builtins.print
+
+
+def stamped_print(*args, **kwargs):
+    if kwargs.get("file") in (None, sys.stdout):
+        plain_print(f"{loop_time():.3f}", *args, **kwargs)
+    else:
+        plain_print(*args, **kwargs)
+
+
+def main():
+    if len(sys.argv) != 2:
+        print("usage: twin.py CHAPTER/twin.py", file=sys.stderr)
+        sys.exit(2)
+    path = sys.argv[1]
+    if CLOCK == "virtual":
+        asyncio.set_event_loop_policy(VirtualPolicy())
+    if STAMP == "1":
+        builtins.print = stamped_print
+    sys.argv = [path]
+    # Run it as __main__ itself, so that objects it leaves behind are
+    # collected at interpreter shutdown, as when python3 runs it directly.
+    main_module = types.ModuleType("__main__")
+    main_module.__file__ = path
+    sys.modules["__main__"] = main_module
+    with open(path, encoding="utf-8") as source:
+        code = compile(source.read(), path, "exec")
+    exec(code, vars(main_module))
+
+
+main()
