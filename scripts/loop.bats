@@ -33,6 +33,9 @@ check_case_twin() {
 @test "cancel before start, while asleep, while awaiting a task; a task that refuses" { check_case cancel_states; }
 @test "cancel states: CPython agrees" { check_case_twin cancel_states; }
 
+@test "an iteration runs only what was ready when it began: timers and select() get a turn" { check_case iteration_batches; }
+@test "iteration batches: CPython agrees" { check_case_twin iteration_batches; }
+
 @test "the pipe reader also works on the real clock" {
     run "$(bin cases/reader)"
     [ "$status" -eq 0 ]
