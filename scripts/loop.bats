@@ -37,7 +37,7 @@ check_case_twin() {
 @test "iteration batches: CPython agrees" { check_case_twin iteration_batches; }
 
 @test "the pipe reader also works on the real clock" {
-    run "$(bin cases/reader)"
+    run env AIO_SPEED=10 "$(bin cases/reader)"
     [ "$status" -eq 0 ]
     [ "${lines[2]}" = "main woke with 120" ]
 }
