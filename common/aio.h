@@ -27,7 +27,7 @@ typedef struct aio_awaitable aio_awaitable;
 typedef struct aio_awaitable_type {
     const char *type_repr;  /* what print(type(x)) shows: "<class 'coroutine'>" */
     aio_status (*await)(aio_awaitable *self, aio_value *result); /* __await__ */
-    void (*release)(aio_awaitable *self); /* free it; NULL if you own the memory */
+    void (*finalize)(aio_awaitable *self); /* before its memory is reclaimed; may be NULL */
 } aio_awaitable_type;
 
 struct aio_awaitable {
@@ -179,9 +179,11 @@ bool aio_is_future(const aio_awaitable *awaitable);
 
 /* ---- Lifetime ------------------------------------------------------------
  * Python frees objects when nothing refers to them.  Here every coroutine,
- * Future and Task is tracked from birth: those created while aio_run()
- * runs are freed when it closes its loop; the rest at exit.  So do not
- * keep pointers to them past the aio_run() that made them. */
+ * Future and Task comes from an arena: those created while aio_run() runs
+ * are reclaimed when it closes its loop; the rest at exit.  So do not keep
+ * pointers to them past the aio_run() that made them.  The arena makes an
+ * object cost a pointer bump, and lets a coroutine that has finished stay
+ * readable, so that awaiting it again is a clear RuntimeError. */
 void *aio_object_new(size_t size, const aio_awaitable_type *type);
 
 #endif

@@ -12,18 +12,17 @@ static aio_status coro_await(aio_awaitable *self, aio_value *result)
 
 /* CPython warns when a coroutine object that never ran is destroyed: its
  * body, and whatever it would have done, silently never happened. */
-static void coro_release(aio_awaitable *self)
+static void coro_finalize(aio_awaitable *self)
 {
     aio_coro *coro = (aio_coro *)self;
     if (coro->state == AIO_CORO_CREATED)
         fprintf(stderr, "sys:1: RuntimeWarning: coroutine '%s' was never awaited\n", coro->name);
-    free(coro);
 }
 
 const aio_awaitable_type aio_coro_type = {
     .type_repr = "<class 'coroutine'>",
     .await = coro_await,
-    .release = coro_release,
+    .finalize = coro_finalize,
 };
 
 aio_coro *aio_coro_new2(const char *name, aio_coro_fn fn, aio_value arg0, aio_value arg1)

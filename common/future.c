@@ -27,7 +27,7 @@ static aio_status future_await(aio_awaitable *self, aio_value *result)
     return aio_future_result(future, result);
 }
 
-static void future_release(aio_awaitable *self)
+static void future_finalize(aio_awaitable *self)
 {
     aio_future *future = (aio_future *)self;
     while (future->callbacks) {
@@ -35,13 +35,12 @@ static void future_release(aio_awaitable *self)
         future->callbacks = entry->next;
         free(entry);
     }
-    free(future);
 }
 
 const aio_awaitable_type aio_future_type = {
     .type_repr = "<class '_asyncio.Future'>",
     .await = future_await,
-    .release = future_release,
+    .finalize = future_finalize,
 };
 
 aio_future *aio_future_new(void)

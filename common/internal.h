@@ -18,9 +18,16 @@ void aio_coro_close(aio_coro *coro);
 /* future.c: Future.cancel() itself, which Task.cancel() builds on. */
 bool aio_future_cancel_base(aio_future *future);
 
-/* awaitable.c: objects are tracked newest first; aio_run() frees what was
- * created after a mark. */
+/* awaitable.c: objects are tracked newest first; aio_run() reclaims what
+ * was created after a mark. */
+typedef struct aio_heap_mark {
+    aio_awaitable *newest;
+    struct arena_chunk *chunk;
+    size_t used;
+} aio_heap_mark;
+
+aio_heap_mark aio_heap_mark_now(void);
 aio_awaitable *aio_tracked_newest(void);
-void aio_collect_since(aio_awaitable *mark);
+void aio_collect_since(aio_heap_mark mark);
 
 #endif

@@ -33,7 +33,13 @@ static struct {
     reader readers[FD_SETSIZE];
     size_t reader_count;
     bool running, stopping;
+    aio_handle *spare;   /* freed handles kept for reuse */
+    size_t spare_count;
 } loop;
+
+/* Every sleep(0) costs one handle; recycling them keeps malloc off the
+ * switch path.  Bounded, so a burst does not pin memory forever. */
+#define MAX_SPARE_HANDLES 4096
 
 static void *checked(void *p)
 {
@@ -44,16 +50,27 @@ static void *checked(void *p)
 
 static void release(aio_handle *h)
 {
-    if (--h->refs == 0)
+    if (--h->refs > 0)
+        return;
+    if (loop.spare_count < MAX_SPARE_HANDLES) {
+        h->next = loop.spare;
+        loop.spare = h;
+        loop.spare_count++;
+    } else {
         free(h);
+    }
 }
 
 static aio_handle *new_handle(aio_callback callback, void *arg)
 {
-    aio_handle *h = checked(calloc(1, sizeof *h));
-    h->callback = callback;
-    h->arg = arg;
-    h->refs = 1;
+    aio_handle *h = loop.spare;
+    if (h) {
+        loop.spare = h->next;
+        loop.spare_count--;
+    } else {
+        h = checked(malloc(sizeof *h));
+    }
+    *h = (aio_handle){ .callback = callback, .arg = arg, .refs = 1 };
     return h;
 }
 
@@ -288,6 +305,12 @@ void aio_loop_close(void)
         release(heap_pop());
     free(loop.timers);
     loop.timers = NULL;
+    while (loop.spare) {
+        aio_handle *h = loop.spare;
+        loop.spare = h->next;
+        free(h);
+    }
+    loop.spare_count = 0;
     loop.timer_capacity = 0;
     loop.reader_count = 0;
     loop.running = false;

@@ -76,7 +76,7 @@ aio_status aio_run(aio_coro *main, aio_value *result)
     if (aio_loop_is_running())
         return aio_raise(AIO_RUNTIME_ERROR, "asyncio.run() cannot be called from a running event loop");
 
-    aio_awaitable *mark = aio_tracked_newest();
+    aio_heap_mark mark = aio_heap_mark_now();
     aio_loop_open();
     aio_task *task = aio_create_task(main);
     run_until_complete(&task->future);
@@ -85,7 +85,7 @@ aio_status aio_run(aio_coro *main, aio_value *result)
     aio_status status = aio_future_result(&task->future, &value);
     const char *message = task->future.exception_message;
 
-    cancel_all_tasks(mark);
+    cancel_all_tasks(mark.newest);
     aio_loop_close();
     aio_collect_since(mark);
     aio_stack_pool_destroy();

@@ -24,18 +24,18 @@ static aio_status task_await(aio_awaitable *self, aio_value *result)
     return aio_future_type.await(self, result); /* a Task is awaited as the Future it is */
 }
 
-static void task_release(aio_awaitable *self)
+static void task_finalize(aio_awaitable *self)
 {
     aio_task *task = (aio_task *)self;
     if (task->stack)
         aio_stack_release(task->stack);
-    aio_future_type.release(self);
+    aio_future_type.finalize(self);
 }
 
 const aio_awaitable_type aio_task_type = {
     .type_repr = "<class '_asyncio.Task'>",
     .await = task_await,
-    .release = task_release,
+    .finalize = task_finalize,
 };
 
 aio_awaitable *aio_task_awaitable(aio_task *task) { return &task->future.base; }

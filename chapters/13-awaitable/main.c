@@ -45,7 +45,7 @@ static aio_status countdown_await(aio_awaitable *self, aio_value *result)
 static const aio_awaitable_type countdown_type = {
     .type_repr = "<class '__main__.Countdown'>",
     .await = countdown_await,
-    .release = NULL, /* it lives on main's stack, not on the heap */
+    .finalize = NULL, /* nothing to clean up: it lives on main's stack */
 };
 
 static aio_status show(aio_awaitable *awaitable)

@@ -1,0 +1,43 @@
+/* The switch floor: a bare sigsetjmp/siglongjmp round trip between the
+ * main stack and one task stack, with no loop, no Future, no allocation.
+ * Prints nanoseconds per round trip.
+ *   usage: floor [ROUND_TRIPS] */
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "stack.h"
+#include "switch.h"
+
+static aio_context main_context, other_context;
+static long round_trips;
+
+static _Noreturn void bounce(void *arg)
+{
+    (void)arg;
+    for (;;)
+        aio_context_switch(&other_context, &main_context);
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int main(int argc, char **argv)
+{
+    round_trips = argc > 1 ? atol(argv[1]) : 10000000;
+    aio_stack *stack = aio_stack_acquire();
+    if (!stack)
+        return 1;
+    aio_context_init(&other_context, stack->lo, stack->size);
+    aio_context_start(&main_context, &other_context, aio_stack_top(stack), bounce, NULL);
+    double start = now();
+    for (long i = 0; i < round_trips; i++)
+        aio_context_switch(&main_context, &other_context);
+    double elapsed = now() - start;
+    printf("%.2f\n", elapsed / (double)round_trips * 1e9);
+    return 0;
+}
