@@ -13,10 +13,12 @@ COMMON_OBJ := $(patsubst common/%.c,$(BUILD)/obj/%.o,$(sort $(wildcard common/*.
 PROGRAMS := $(addprefix $(BUILD)/,$(CHAPTERS))
 # Test programs of the loop itself (scripts/cases), built for `make test`.
 CASES := $(patsubst scripts/cases/%.c,$(BUILD)/cases/%,$(sort $(wildcard scripts/cases/*.c)))
+BENCHES := $(patsubst scripts/bench/%.c,$(BUILD)/bench/%,$(sort $(wildcard scripts/bench/*.c)))
 
-.PHONY: all cases test help clean
+.PHONY: all cases benches test bench help clean
 all: $(PROGRAMS)
 cases: $(CASES)
+benches: $(BENCHES)
 
 $(BUILD)/obj/%.o: common/%.c
 	@mkdir -p $(@D)
@@ -32,6 +34,10 @@ $(BUILD)/cases/%: scripts/cases/%.c $(BUILD)/libaio.a
 	@mkdir -p $(@D)
 	$(CC) $(AIO_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP -MF $(BUILD)/obj/case-$*.d $(LDFLAGS) $< $(BUILD)/libaio.a $(LDLIBS) -o $@
 
+$(BUILD)/bench/%: scripts/bench/%.c $(BUILD)/libaio.a
+	@mkdir -p $(@D)
+	$(CC) $(AIO_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP -MF $(BUILD)/obj/bench-$*.d $(LDFLAGS) $< $(BUILD)/libaio.a $(LDLIBS) -o $@
+
 -include $(wildcard $(BUILD)/obj/*.d)
 
 # `make chapter-6` or `make chapter-06`: build chapter 06 and run it in
@@ -46,13 +52,19 @@ chapter-%: $$(addprefix $(BUILD)/,$$(call chapter_of,$$*))
 	  echo "make: there is no chapter '$*'. The chapters are: $(patsubst %,%,$(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c)))))" >&2; \
 	  echo "Run 'make help' to see what each one shows." >&2; exit 2)
 
-test: all cases
+test: all cases benches
 	bats scripts
+
+# C against CPython, side by side (about a minute).  Not a test: nothing
+# in `make test` depends on these timings.
+bench: benches
+	scripts/bench.sh
 
 help:
 	@echo "make              build every chapter into $(BUILD)/"
 	@echo "make chapter-N    build chapter N and run it in real time (SPEED=N: N times faster)"
 	@echo "make test         check every chapter against the post (bats)"
+	@echo "make bench        time the loop against CPython's asyncio"
 	@echo "make clean        remove $(BUILD)/"
 	@echo
 	@echo "Chapters (post section, heading):"

@@ -43,8 +43,8 @@ typedef struct aio_coro {
     aio_awaitable base;
     const char *name;     /* the coroutine function's name */
     aio_coro_fn fn;       /* its body */
-    aio_value args[2];    /* the arguments it was called with */
     aio_coro_state state;
+    aio_value args[];     /* the arguments it was called with (1 or 2) */
 } aio_coro;
 
 typedef enum { AIO_FUTURE_PENDING, AIO_FUTURE_CANCELLED, AIO_FUTURE_FINISHED } aio_future_state;

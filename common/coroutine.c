@@ -25,20 +25,30 @@ const aio_awaitable_type aio_coro_type = {
     .finalize = coro_finalize,
 };
 
-aio_coro *aio_coro_new2(const char *name, aio_coro_fn fn, aio_value arg0, aio_value arg1)
+/* Sized to its arguments: every finished coroutine stays until the loop
+ * closes (see "Lifetime" in aio.h), so its size is paid once per call. */
+static aio_coro *coro_new(const char *name, aio_coro_fn fn, size_t nargs)
 {
-    aio_coro *coro = aio_object_new(sizeof *coro, &aio_coro_type);
+    aio_coro *coro = aio_object_new(sizeof *coro + nargs * sizeof(aio_value), &aio_coro_type);
     coro->name = name;
     coro->fn = fn;
-    coro->args[0] = arg0;
-    coro->args[1] = arg1;
     coro->state = AIO_CORO_CREATED;
     return coro;
 }
 
 aio_coro *aio_coro_new(const char *name, aio_coro_fn fn, aio_value arg)
 {
-    return aio_coro_new2(name, fn, arg, aio_none());
+    aio_coro *coro = coro_new(name, fn, 1);
+    coro->args[0] = arg;
+    return coro;
+}
+
+aio_coro *aio_coro_new2(const char *name, aio_coro_fn fn, aio_value arg0, aio_value arg1)
+{
+    aio_coro *coro = coro_new(name, fn, 2);
+    coro->args[0] = arg0;
+    coro->args[1] = arg1;
+    return coro;
 }
 
 char *aio_coro_repr(const aio_coro *coro, char *buf, size_t size)

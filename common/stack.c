@@ -51,7 +51,6 @@ static struct {
     bool budget_known;
     bool handler_installed;
     const aio_stack *running;
-    const char *running_owner;
 } pool;
 
 /* Spend at most half of vm.max_map_count on guard pages (two mappings
@@ -75,22 +74,17 @@ static size_t guard_budget(void)
 
 static void write_str(const char *s) { ssize_t ignored = write(2, s, strlen(s)); (void)ignored; }
 
-static void write_overflow_message(const aio_stack *stack, const char *owner)
+static _Noreturn void overflowed(const aio_stack *stack)
 {
     char kib[24];
     size_t n = stack->size / 1024, i = sizeof kib - 1;
     kib[i] = '\0';
     do { kib[--i] = (char)('0' + n % 10); n /= 10; } while (n && i);
     write_str("aio: stack overflow in ");
-    write_str(owner ? owner : "a task");
+    write_str(stack->owner);
     write_str(": it used up its ");
     write_str(&kib[i]);
     write_str(" KiB stack (deep recursion or a large local array?)\n");
-}
-
-void aio_stack_overflowed(const aio_stack *stack, const char *owner)
-{
-    write_overflow_message(stack, owner);
     _exit(1);
 }
 
@@ -102,7 +96,7 @@ static void on_segv(int sig, siginfo_t *info, void *context)
     const aio_stack *s = pool.running;
     char *addr = info->si_addr;
     if (s && s->guarded && addr >= s->lo - pool.page && addr < s->lo)
-        aio_stack_overflowed(s, pool.running_owner);
+        overflowed(s);
     /* Not ours: let the default action produce the usual crash. */
     signal(sig, SIG_DFL);
 }
@@ -122,6 +116,40 @@ static void install_overflow_handler(void)
         sigaction(SIGBUS, &action, NULL); /* macOS reports guard-page hits as SIGBUS */
     }
     pool.handler_installed = true;
+}
+
+/* The spare page under an unguarded stack is never touched except by an
+ * overflow, so if the kernel has backed it with memory, the stack ran past
+ * its end.  `resident` is mincore()'s answer for that page. */
+static void check_spare_page(aio_stack *stack, unsigned char resident)
+{
+    if (!stack->guarded && stack->used && (resident & 1))
+        overflowed(stack);
+    stack->used = false;
+}
+
+static void check_one(aio_stack *stack)
+{
+    unsigned char resident = 0;
+#ifdef __linux__
+    if (mincore(stack->lo - pool.page, pool.page, &resident) != 0)
+        resident = 0;
+#endif
+    check_spare_page(stack, resident);
+}
+
+static void check_slab(slab *s)
+{
+    size_t slot_pages = (pool.page + AIO_STACK_SIZE) / pool.page;
+    unsigned char resident[SLAB_STACKS * ((AIO_STACK_SIZE / 4096) + 1)];
+    size_t pages = s->length / pool.page;
+    memset(resident, 0, sizeof resident);
+#ifdef __linux__
+    if (pages > sizeof resident || mincore(s->memory, s->length, resident) != 0)
+        memset(resident, 0, sizeof resident);
+#endif
+    for (size_t i = 0; i < SLAB_STACKS; i++)
+        check_spare_page(&s->stacks[i], resident[i * slot_pages]);
 }
 
 static bool add_slab(void)
@@ -163,7 +191,7 @@ static bool add_slab(void)
     return true;
 }
 
-aio_stack *aio_stack_acquire(void)
+aio_stack *aio_stack_acquire(const char *owner)
 {
     if (!pool.budget_known) {
         pool.page = (size_t)sysconf(_SC_PAGESIZE);
@@ -177,6 +205,11 @@ aio_stack *aio_stack_acquire(void)
     aio_stack *st = pool.free;
     pool.free = st->next_free;
     st->next_free = NULL;
+    if (!st->guarded && st->used)
+        check_one(st); /* its last owner may have overflowed it */
+    st->used = true;
+    snprintf(st->owner, sizeof st->owner, "%s", owner);
+    *((volatile char *)aio_stack_top(st) - 1) = 0; /* commit the top page now */
     pool.in_use++;
     return st;
 }
@@ -194,30 +227,14 @@ void *aio_stack_top(const aio_stack *stack)
     return (void *)(top & ~(uintptr_t)63);
 }
 
-bool aio_stack_intact(const aio_stack *stack)
-{
-#ifdef __linux__
-    /* The spare page is never touched except by an overflow, so if the
-     * kernel has backed it with memory, the stack ran past its end. */
-    unsigned char resident = 0;
-    if (!stack->guarded && mincore(stack->lo - pool.page, pool.page, &resident) == 0)
-        return !(resident & 1);
-#else
-    (void)stack;
-#endif
-    return true;
-}
-
-void aio_stack_set_running(const aio_stack *stack, const char *owner)
-{
-    pool.running = stack;
-    pool.running_owner = owner;
-}
+void aio_stack_set_running(const aio_stack *stack) { pool.running = stack; }
 
 void aio_stack_pool_destroy(void)
 {
     if (pool.in_use != 0)
         return;
+    for (slab *s = pool.slabs; s; s = s->next)
+        check_slab(s);
     while (pool.slabs) {
         slab *s = pool.slabs;
         pool.slabs = s->next;

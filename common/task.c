@@ -70,8 +70,6 @@ static _Noreturn void task_entry(void *arg)
 static void finish(aio_task *task)
 {
     if (task->stack) {
-        if (!aio_stack_intact(task->stack))
-            aio_stack_overflowed(task->stack, task->name);
         aio_stack_release(task->stack);
         task->stack = NULL;
     }
@@ -94,7 +92,7 @@ static void resume(aio_task *task, aio_status exception)
 {
     task->resume_with = exception;
     current = task;
-    aio_stack_set_running(task->stack, task->name);
+    aio_stack_set_running(task->stack);
     if (!task->started) {
         task->started = true;
         aio_context_init(&task->context, task->stack->lo, task->stack->size);
@@ -102,7 +100,7 @@ static void resume(aio_task *task, aio_status exception)
     } else {
         aio_context_switch(&loop_context, &task->context);
     }
-    aio_stack_set_running(NULL, NULL);
+    aio_stack_set_running(NULL);
     current = NULL;
 }
 
@@ -161,7 +159,7 @@ aio_task *aio_create_task(aio_coro *coro)
     snprintf(task->name, sizeof task->name, "Task-%lu", ++task_counter);
     /* Claim the stack now, so that running out of memory is reported
      * here, where the task is made, rather than at some later step. */
-    task->stack = aio_stack_acquire();
+    task->stack = aio_stack_acquire(task->name);
     if (!task->stack)
         aio_fatal("MemoryError: create_task() cannot get a %d KiB stack for %s "
                   "(%zu tasks alive): out of memory",

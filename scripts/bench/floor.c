@@ -29,7 +29,7 @@ static double now(void)
 int main(int argc, char **argv)
 {
     round_trips = argc > 1 ? atol(argv[1]) : 10000000;
-    aio_stack *stack = aio_stack_acquire();
+    aio_stack *stack = aio_stack_acquire("bounce");
     if (!stack)
         return 1;
     aio_context_init(&other_context, stack->lo, stack->size);
