@@ -10,7 +10,7 @@ BUILD ?= build
 
 CHAPTERS := $(notdir $(sort $(wildcard chapters/[0-9][0-9]-*)))
 COMMON_OBJ := $(patsubst common/%.c,$(BUILD)/obj/%.o,$(sort $(wildcard common/*.c)))
-PROGRAMS := $(addprefix $(BUILD)/,$(CHAPTERS))
+PROGRAMS := $(addprefix $(BUILD)/,$(CHAPTERS)) $(BUILD)/timeline
 # Test programs of the loop itself (scripts/cases), built for `make test`.
 CASES := $(patsubst scripts/cases/%.c,$(BUILD)/cases/%,$(sort $(wildcard scripts/cases/*.c)))
 BENCHES := $(patsubst scripts/bench/%.c,$(BUILD)/bench/%,$(sort $(wildcard scripts/bench/*.c)))
@@ -26,6 +26,11 @@ $(BUILD)/obj/%.o: common/%.c
 
 $(BUILD)/libaio.a: $(COMMON_OBJ)
 	$(AR) rcs $@ $^
+
+# The trace-to-chart tool needs only libc.
+$(BUILD)/timeline: scripts/timeline.c
+	@mkdir -p $(@D)
+	$(CC) $(AIO_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) $< $(LDLIBS) -o $@
 
 $(BUILD)/%: chapters/%/main.c $(BUILD)/libaio.a
 	$(CC) $(AIO_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP -MF $(BUILD)/obj/$*.d $(LDFLAGS) $< $(BUILD)/libaio.a $(LDLIBS) -o $@
@@ -49,8 +54,15 @@ chapter_of = $(filter $(call pad,$(1))-%,$(CHAPTERS))
 chapter-%: $$(addprefix $(BUILD)/,$$(call chapter_of,$$*))
 	@$(if $(call chapter_of,$*),\
 	  $(if $(SPEED),AIO_SPEED='$(SPEED)' )./$(BUILD)/$(call chapter_of,$*),\
-	  echo "make: there is no chapter '$*'. The chapters are: $(patsubst %,%,$(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c)))))" >&2; \
+	  echo "make: there is no chapter '$*'. The chapters are: $(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c))))" >&2; \
 	  echo "Run 'make help' to see what each one shows." >&2; exit 2)
+
+# `make timeline-6`: chapter 06 under the virtual clock, its trace drawn
+# as a chart of loop time.
+timeline-%: $$(addprefix $(BUILD)/,$$(call chapter_of,$$*)) $(BUILD)/timeline
+	@$(if $(call chapter_of,$*),\
+	  AIO_CLOCK=virtual AIO_TRACE=1 ./$(BUILD)/$(call chapter_of,$*) 2>&1 >/dev/null | ./$(BUILD)/timeline $(call chapter_of,$*),\
+	  echo "make: there is no chapter '$*'. The chapters are: $(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c))))" >&2; exit 2)
 
 test: all cases benches
 	bats scripts
@@ -63,6 +75,7 @@ bench: benches
 help:
 	@echo "make              build every chapter into $(BUILD)/"
 	@echo "make chapter-N    build chapter N and run it in real time (SPEED=N: N times faster)"
+	@echo "make timeline-N   draw chapter N's loop time as a chart, from its AIO_TRACE=1 trace"
 	@echo "make test         check every chapter against the post (bats)"
 	@echo "make bench        time the loop against CPython's asyncio"
 	@echo "make clean        remove $(BUILD)/"

@@ -55,6 +55,7 @@ typedef struct aio_done_entry aio_done_entry;
 
 struct aio_future {
     aio_awaitable base;
+    const char *label;             /* what it is for, in the trace: "sleep's Future", ... */
     aio_future_state state;
     aio_value result;
     aio_status exception;          /* AIO_OK, or what it finished with */
@@ -170,6 +171,10 @@ void aio_future_add_done_callback(aio_future *future, aio_done_callback fn, void
 size_t aio_future_remove_done_callback(aio_future *future, aio_done_callback fn, void *arg);
 /* repr(): "<Future finished result=42>", "<Task pending name='Task-1' ...>". */
 char *aio_future_repr(const aio_future *future, char *buf, size_t size);
+
+/* What an awaitable is, in a word or two, for the trace: "delay()",
+ * "Task-2", "sleep's Future" (a Future's label), "a Future", or its type. */
+const char *aio_describe(const aio_awaitable *awaitable, char *buf, size_t size);
 
 /* ---- 4 Awaitable (awaitable.c) ------------------------------------------
  * type(x) as print() shows it, e.g. "<class '_asyncio.Task'>". */

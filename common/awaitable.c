@@ -116,3 +116,16 @@ bool aio_is_future(const aio_awaitable *awaitable)
 }
 
 aio_awaitable *aio_awaitable_self(aio_awaitable *awaitable) { return awaitable; }
+
+const char *aio_describe(const aio_awaitable *awaitable, char *buf, size_t size)
+{
+    if (awaitable->type == &aio_coro_type)
+        snprintf(buf, size, "%s()", ((const aio_coro *)awaitable)->name);
+    else if (awaitable->type == &aio_task_type)
+        snprintf(buf, size, "%s", ((const aio_task *)awaitable)->name);
+    else if (awaitable->type == &aio_future_type)
+        snprintf(buf, size, "%s", ((const aio_future *)awaitable)->label ? ((const aio_future *)awaitable)->label : "a Future");
+    else
+        snprintf(buf, size, "%s", awaitable->type->type_repr);
+    return buf;
+}

@@ -5,12 +5,14 @@
  * a Future, cancelling that Future wakes it with CancelledError; otherwise
  * the request waits in must_cancel for the task's next await. */
 #include "internal.h"
+#include "trace.h"
 
 bool aio_task_cancel(aio_task *task)
 {
     if (aio_task_done(task))
         return false;
     task->num_cancels_requested++;
+    aio_trace(task->name, "cancel requested by %s", aio_trace_who());
     if (task->fut_waiter && aio_future_cancel(task->fut_waiter))
         return true;
     task->must_cancel = true;

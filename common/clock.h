@@ -1,14 +1,6 @@
 /* Loop time.  asyncio's loop.time() reads a monotonic clock; ours can also
- * run faster than real time, or be virtual, so that tests are instant and
- * exact.  The choice comes from the environment:
- *
- *   AIO_CLOCK=real     (default) loop time is CLOCK_MONOTONIC since start
- *   AIO_CLOCK=virtual  never sleep: when nothing is ready the clock jumps
- *                      straight to the next timer
- *   AIO_SPEED=N        real clock, but loop time runs N times faster (N > 0)
- *   AIO_STAMP=1        aio_print() prefixes each line with the loop time
- *
- * Any other value stops the program with exit status 2 before it runs. */
+ * run faster than real time (AIO_SPEED), or be virtual (AIO_CLOCK=virtual),
+ * so that tests are instant and exact.  See config.h. */
 #ifndef AIO_CLOCK_H
 #define AIO_CLOCK_H
 
@@ -16,15 +8,13 @@
 #include <stdint.h>
 #include <sys/time.h>
 
+#include "config.h"
+
 typedef int64_t aio_ns; /* loop time, in nanoseconds */
 
 #define AIO_NS_PER_SEC 1000000000LL
 
-/* Read and check the environment once; later calls do nothing. */
-void aio_config_load(void);
-
 bool aio_clock_is_virtual(void);
-bool aio_stamp_enabled(void);
 
 /* The loop's current time. */
 aio_ns aio_clock_now(void);
@@ -42,5 +32,10 @@ aio_ns aio_seconds_to_ns(double seconds);
 
 /* loop.time(), in seconds. */
 double aio_loop_time(void);
+
+/* time.sleep(): block the whole thread, loop and all.  Under the virtual
+ * clock, time passes without anything else running, which is exactly
+ * what a blocking call does to an event loop. */
+void aio_time_sleep(double seconds);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include "internal.h"
 #include "loop.h"
+#include "trace.h"
 
 struct aio_done_entry {
     aio_done_callback fn;
@@ -142,6 +143,8 @@ bool aio_future_cancel(aio_future *future)
 {
     if (future->base.type == &aio_task_type)
         return aio_task_cancel((aio_task *)future);
+    if (!aio_future_done(future))
+        aio_trace(aio_trace_who(), "cancels %s", future->label ? future->label : "a Future");
     return aio_future_cancel_base(future);
 }
 

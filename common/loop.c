@@ -7,6 +7,7 @@
 #include <sys/select.h>
 
 #include "status.h"
+#include "trace.h"
 
 struct aio_handle {
     aio_callback callback;
@@ -15,6 +16,8 @@ struct aio_handle {
     uint64_t seq;      /* timers: creation order, the tie-breaker */
     bool cancelled;
     int refs;          /* 1 for the loop, +1 while a caller holds a timer */
+    const char *owner; /* timers: who armed it, for the trace */
+    bool due;          /* timers: moved to the ready queue */
     aio_handle *next;  /* ready queue */
 };
 
@@ -156,12 +159,17 @@ aio_handle *aio_call_later(aio_ns delay, aio_callback callback, void *arg)
     h->when = aio_clock_now() + (delay > 0 ? delay : 0);
     h->seq = loop.timer_seq++;
     h->refs = 2;
+    h->owner = aio_trace_who();
+    aio_trace(h->owner, "arms a timer for %.3f (in %.3f s)",
+              (double)h->when / AIO_NS_PER_SEC, (double)(h->when - aio_clock_now()) / AIO_NS_PER_SEC);
     heap_push(h);
     return h;
 }
 
 void aio_timer_cancel(aio_handle *timer)
 {
+    if (!timer->due && !timer->cancelled)
+        aio_trace(aio_trace_who(), "cancels its timer for %.3f", (double)timer->when / AIO_NS_PER_SEC);
     timer->cancelled = true;
     release(timer);
 }
@@ -223,6 +231,14 @@ static void select_readers(aio_ns timeout)
 
 /* CPython would call select() with no timeout here and block forever;
  * a workbook is better served by saying why nothing happens. */
+static void trace_select(aio_ns timeout)
+{
+    if (timeout < 0)
+        aio_trace("loop", "select(timeout=None)");
+    else
+        aio_trace("loop", "select(timeout=%.3f)", (double)timeout / AIO_NS_PER_SEC);
+}
+
 static _Noreturn void deadlock(void)
 {
     aio_fatal("deadlock: asyncio.run() is waiting, but no callback is ready, "
@@ -254,16 +270,27 @@ static void run_once(void)
          * jump to makes us block for real. */
         if (loop.reader_count)
             select_readers(timeout < 0 ? -1 : 0);
-        if (timeout > 0 && loop.ready_count == 0)
+        if (timeout > 0 && loop.ready_count == 0) {
+            aio_trace("loop", "select(timeout=%.3f): virtual clock jumps to %.3f",
+                      (double)timeout / AIO_NS_PER_SEC, (double)loop.timers[0]->when / AIO_NS_PER_SEC);
             aio_clock_jump_to(loop.timers[0]->when);
+        } else {
+            trace_select(timeout);
+        }
     } else {
+        trace_select(timeout);
         select_readers(timeout);
     }
 
     /* Timers that are due join the ready queue behind what is already there. */
     aio_ns now = aio_clock_now();
-    while (loop.timer_count && loop.timers[0]->when <= now)
-        push_ready(heap_pop());
+    while (loop.timer_count && loop.timers[0]->when <= now) {
+        aio_handle *h = heap_pop();
+        h->due = true;
+        if (!h->cancelled)
+            aio_trace("loop", "timer armed by %s fires", h->owner);
+        push_ready(h);
+    }
 
     /* Run only what was ready when we started; callbacks queued by these
      * run in the next iteration.  This is what makes call_soon() fair. */

@@ -7,8 +7,7 @@
 
 void aio_print(const char *fmt, ...)
 {
-    aio_config_load();
-    if (aio_stamp_enabled())
+    if (aio_config_get()->stamp)
         printf("%.3f ", aio_loop_time());
     va_list args;
     va_start(args, fmt);

@@ -60,6 +60,7 @@ static void cancel_all_tasks(aio_awaitable *mark)
 
     gather_future *gather = aio_object_new(sizeof *gather, &aio_future_type);
     gather->outer.state = AIO_FUTURE_PENDING;
+    gather->outer.label = "run's gather";
     gather->pending = count;
     for (i = 0; i < count; i++) {
         aio_task_cancel(pending[i]);

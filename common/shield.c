@@ -38,6 +38,7 @@ aio_future *aio_shield_awaitable(aio_awaitable *awaitable)
     /* The outer Future is a plain Future with one more field. */
     shield_future *shield = aio_object_new(sizeof *shield, &aio_future_type);
     shield->outer.state = AIO_FUTURE_PENDING;
+    shield->outer.label = "shield's Future";
     shield->inner = inner;
     aio_future_add_done_callback(inner, inner_done, shield);
     aio_future_add_done_callback(&shield->outer, outer_done, shield);

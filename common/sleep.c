@@ -24,6 +24,7 @@ static aio_status sleep_body(const aio_value *args, aio_value *result)
         return aio_task_yield(NULL);
 
     aio_future *future = aio_future_new();
+    future->label = "sleep's Future";
     aio_handle *timer = aio_call_later(aio_seconds_to_ns(seconds), wake_sleeper, future);
     aio_status status = aio_await(future, NULL);
     aio_timer_cancel(timer); /* Python's `finally: h.cancel()`: a no-op if it fired */

@@ -14,6 +14,7 @@
 #include "internal.h"
 #include "loop.h"
 #include "stack.h"
+#include "trace.h"
 
 static aio_context loop_context; /* where the loop waits while a task runs */
 static aio_task *current;        /* the task whose step is running */
@@ -73,6 +74,13 @@ static void finish(aio_task *task)
         aio_stack_release(task->stack);
         task->stack = NULL;
     }
+    char value[64];
+    if (task->outcome == AIO_OK && !task->must_cancel)
+        aio_trace(task->name, "finished: result=%s", aio_repr(task->outcome_value, value, sizeof value));
+    else if (task->outcome == AIO_OK || task->outcome == AIO_CANCELLED)
+        aio_trace(task->name, "finished: cancelled");
+    else
+        aio_trace(task->name, "finished: raised %s", aio_status_name(task->outcome));
     if (task->outcome == AIO_OK && task->must_cancel) {
         /* cancel() arrived after the last await: too late to raise it
          * inside, but the Task still ends up cancelled. */
@@ -87,9 +95,38 @@ static void finish(aio_task *task)
     }
 }
 
+static void trace_switch_out(const aio_task *task)
+{
+    char what[64];
+    if (task->finished)
+        aio_trace(task->name, "switches out: finished");
+    else if (task->yielded)
+        aio_trace(task->name, "switches out: waits on %s", aio_describe(&task->yielded->base, what, sizeof what));
+    else
+        aio_trace(task->name, "switches out: yields");
+}
+
+/* asyncio's debug mode (loop.slow_callback_duration): a step that keeps
+ * the loop busy for 0.1 s or more holds up every other task. */
+#define SLOW_STEP (AIO_NS_PER_SEC / 10)
+
+static void warn_if_slow(const aio_task *task, aio_ns started)
+{
+    aio_ns took = aio_clock_now() - started;
+    if (took < SLOW_STEP)
+        return;
+    char repr[128];
+    fflush(stdout);
+    fprintf(stderr, "Executing %s took %.3f seconds\n", aio_future_repr(&task->future, repr, sizeof repr),
+            (double)took / AIO_NS_PER_SEC);
+}
+
 /* Run the coroutine on its own stack until it blocks, yields or ends. */
 static void resume(aio_task *task, aio_status exception)
 {
+    bool debug = aio_config_get()->debug;
+    aio_ns started = debug ? aio_clock_now() : 0;
+    aio_trace(task->name, "switches in");
     task->resume_with = exception;
     current = task;
     aio_stack_set_running(task->stack);
@@ -102,6 +139,9 @@ static void resume(aio_task *task, aio_status exception)
     }
     aio_stack_set_running(NULL);
     current = NULL;
+    trace_switch_out(task);
+    if (debug)
+        warn_if_slow(task, started);
 }
 
 /* Task.__step, run by the loop on the main stack. */
@@ -112,6 +152,8 @@ static void task_step(aio_task *task, aio_status exception)
         task->must_cancel = false;
     }
     task->fut_waiter = NULL;
+    if (exception == AIO_CANCELLED)
+        aio_trace(task->name, "CancelledError delivered%s", task->started ? "" : " before it started");
 
     if (!task->started && exception != AIO_OK) {
         /* Thrown into a coroutine that never started, an exception ends
@@ -157,6 +199,7 @@ aio_task *aio_create_task(aio_coro *coro)
     task->future.state = AIO_FUTURE_PENDING;
     task->coro = coro;
     snprintf(task->name, sizeof task->name, "Task-%lu", ++task_counter);
+    aio_trace(task->name, "created for %s(), scheduled", coro->name);
     /* Claim the stack now, so that running out of memory is reported
      * here, where the task is made, rather than at some later step. */
     task->stack = aio_stack_acquire(task->name);

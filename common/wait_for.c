@@ -29,6 +29,7 @@ static void release_waiter_when_done(aio_future *done, void *waiter)
 static aio_status cancel_and_wait(aio_future *future)
 {
     aio_future *waiter = aio_future_new();
+    waiter->label = "a cancellation waiter";
     aio_future_add_done_callback(future, release_waiter_when_done, waiter);
     aio_future_cancel(future);
     aio_status status = aio_await(waiter, NULL);
@@ -67,6 +68,7 @@ static aio_status wait_for_body(const aio_value *args, aio_value *result)
     }
 
     aio_future *waiter = aio_future_new();
+    waiter->label = "wait_for's waiter";
     aio_handle *timer = aio_call_later(aio_seconds_to_ns(timeout), release_waiter, waiter);
     aio_future *future = aio_ensure_future(awaitable);
     aio_future_add_done_callback(future, release_waiter_when_done, waiter);

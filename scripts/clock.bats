@@ -1,5 +1,6 @@
 #!/usr/bin/env bats
-# AIO_CLOCK, AIO_SPEED and AIO_STAMP: accepted values work, anything else
+# AIO_CLOCK, AIO_SPEED, AIO_STAMP, AIO_TRACE and AIO_DEBUG: accepted
+# values work, anything else
 # stops the program before it prints a thing, with exit status 2.
 
 load helpers
@@ -23,9 +24,11 @@ rejects() {
     for bad in 0 -1 abc "" 2x inf nan 1e999; do rejects AIO_SPEED "$bad"; done
 }
 
-@test "AIO_STAMP rejects anything but 0 and 1" {
-    rejects AIO_STAMP yes
-    rejects AIO_STAMP 2
+@test "AIO_STAMP, AIO_TRACE and AIO_DEBUG reject anything but 0 and 1" {
+    for name in AIO_STAMP AIO_TRACE AIO_DEBUG; do
+        rejects "$name" yes
+        rejects "$name" 2
+    done
 }
 
 @test "a chapter without a loop (11) also refuses a bad setting before printing" {
