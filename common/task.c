@@ -107,7 +107,9 @@ static void trace_switch_out(const aio_task *task)
 }
 
 /* asyncio's debug mode (loop.slow_callback_duration): a step that keeps
- * the loop busy for 0.1 s or more holds up every other task. */
+ * the loop busy for 0.1 s or more holds up every other task.  Timed
+ * around the whole step, so the Task is already finished if the step
+ * finished it, as in CPython's message. */
 #define SLOW_STEP (AIO_NS_PER_SEC / 10)
 
 static void warn_if_slow(const aio_task *task, aio_ns started)
@@ -124,8 +126,6 @@ static void warn_if_slow(const aio_task *task, aio_ns started)
 /* Run the coroutine on its own stack until it blocks, yields or ends. */
 static void resume(aio_task *task, aio_status exception)
 {
-    bool debug = aio_config_get()->debug;
-    aio_ns started = debug ? aio_clock_now() : 0;
     aio_trace(task->name, "switches in");
     task->resume_with = exception;
     current = task;
@@ -140,13 +140,13 @@ static void resume(aio_task *task, aio_status exception)
     aio_stack_set_running(NULL);
     current = NULL;
     trace_switch_out(task);
-    if (debug)
-        warn_if_slow(task, started);
 }
 
 /* Task.__step, run by the loop on the main stack. */
 static void task_step(aio_task *task, aio_status exception)
 {
+    bool debug = aio_config_get()->debug;
+    aio_ns started = debug ? aio_clock_now() : 0;
     if (task->must_cancel) {
         exception = AIO_CANCELLED;
         task->must_cancel = false;
@@ -176,6 +176,8 @@ static void task_step(aio_task *task, aio_status exception)
     } else {
         aio_call_soon(step_soon, task);
     }
+    if (debug)
+        warn_if_slow(task, started);
 }
 
 aio_status aio_task_yield(aio_future *future)

@@ -82,6 +82,11 @@ check_twin() {
     done
 }
 
+@test "00 loop parts: output" { check_output 00; }
+@test "00 loop parts: loop times" { check_times 00; }
+@test "00 loop parts: real time at AIO_SPEED=20" { check_real_time 00; }
+@test "00 loop parts: Python twin" { check_twin 00; }
+
 @test "01 coroutine object: output and RuntimeWarning" { check_output 01; }
 @test "01 coroutine object: loop times" { check_times 01; }
 @test "01 coroutine object: Python twin" { check_twin 01; }
@@ -142,6 +147,24 @@ check_twin() {
 @test "13 Awaitable: loop times" { check_times 13; }
 @test "13 Awaitable: real time at AIO_SPEED=20" { check_real_time 13; }
 @test "13 Awaitable: Python twin" { check_twin 13; }
+
+@test "14 blocking sleep: output" { check_output 14; }
+@test "14 blocking sleep: loop times, every tick late" { check_times 14; }
+@test "14 blocking sleep: real time at AIO_SPEED=20" { check_real_time 14; }
+@test "14 blocking sleep: Python twin" { check_twin 14; }
+
+@test "14 blocking sleep: AIO_DEBUG=1 names the slow step, as asyncio's debug mode does" {
+    AIO_CLOCK=virtual AIO_DEBUG=1 "$(bin 14-blocking-sleep)" >"$TMP/out" 2>"$TMP/err"
+    same "$ROOT/expected/14-blocking-sleep.debug.err" "$TMP/err"
+    same "$ROOT/expected/14-blocking-sleep.out" "$TMP/out"
+}
+
+@test "14 blocking sleep: CPython's debug mode reports the same step" {
+    command -v python3 >/dev/null || skip "python3 is not installed"
+    AIO_CLOCK=virtual AIO_DEBUG=1 python3 "$ROOT/scripts/twin.py" "$ROOT/chapters/14-blocking-sleep/twin.py" \
+        >/dev/null 2>"$TMP/err"
+    grep -Eq "^Executing <Task finished name='Task-4' coro=<blocker\(\) done, .*result=None.*> took 1\.000 seconds$" "$TMP/err"
+}
 
 @test "every chapter has a test of each kind above" {
     for name in $(chapters); do

@@ -33,7 +33,7 @@ typedef struct task {
     bool has_finished;
     span spans[256];
     int span_count;
-    double runs[256];
+    span runs[256];  /* from switching in to switching out */
     int run_count;
     /* the coroutines awaited inside one another, innermost last */
     char chain[MAX_DEPTH][48];
@@ -147,11 +147,14 @@ static void parse(char *line)
     } else if (strcmp(what, "switches in") == 0) {
         close_wait(t, time);
         if (t->run_count < 256)
-            t->runs[t->run_count++] = time;
-    } else if (strncmp(what, "switches out: waits on ", 23) == 0) {
-        open_wait(t, time, what + 23);
-    } else if (strcmp(what, "switches out: yields") == 0) {
-        open_wait(t, time, "its turn");
+            t->runs[t->run_count++] = (span){ time, time, '#' };
+    } else if (strncmp(what, "switches out", 12) == 0) {
+        if (t->run_count > 0)
+            t->runs[t->run_count - 1].to = time; /* a step that took loop time */
+        if (strncmp(what, "switches out: waits on ", 23) == 0)
+            open_wait(t, time, what + 23);
+        else if (strcmp(what, "switches out: yields") == 0)
+            open_wait(t, time, "its turn");
     } else if (strncmp(what, "finished: ", 10) == 0) {
         t->finished = time;
         t->has_finished = true;
@@ -249,7 +252,8 @@ static void row(const task *t)
         for (int c = column(t->spans[s].from); c <= column(t->spans[s].to); c++)
             row[c] = t->spans[s].glyph;
     for (int r = 0; r < t->run_count; r++)
-        row[column(t->runs[r])] = '#';
+        for (int c = column(t->runs[r].from); c <= column(t->runs[r].to); c++)
+            row[c] = '#';
     if (t->has_finished) {
         int c = column(t->finished);
         row[row[c] == '#' ? c + 1 : c] = 'X';

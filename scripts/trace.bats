@@ -45,6 +45,7 @@ check_timeline() {
 @test "10 trace: the shield's Future is cancelled, not the task" { check_trace 10; }
 @test "12 trace" { check_trace 12; }
 @test "13 trace" { check_trace 13; }
+@test "14 trace: the blocking step holds the clock for 1 s" { check_trace 14; }
 
 @test "the trace goes to stderr only when AIO_TRACE=1" {
     AIO_CLOCK=virtual AIO_TRACE=0 "$(bin 06-tasks-overlap)" 2>"$TMP/err" >/dev/null

@@ -9,8 +9,9 @@ Reads the variables the C loop reads (see common/clock.h):
                      its loop times are exact.
   AIO_STAMP=1        every print() is prefixed with the loop time, "3.000 ".
 
-Under the virtual clock, timers due at the same moment run in the order they
-were created.  CPython orders its timer heap by deadline alone; in real time
+Under the virtual clock, select.select() and time.sleep() never wait either:
+they move the same clock forward, as the C side's select() and time.sleep do.
+Timers due at the same moment run in the order they were created.  CPython orders its timer heap by deadline alone; in real time
 two call_later() calls practically never get the same deadline, because the
 clock moves between them.  A frozen clock makes such ties common, and the
 creation order is what real time would have given.
@@ -20,6 +21,7 @@ import builtins
 import heapq
 import itertools
 import os
+import select
 import selectors
 import sys
 import time
@@ -31,12 +33,19 @@ def fail(name, value, accepted):
     sys.exit(2)
 
 
-CLOCK = os.environ.get("AIO_CLOCK", "real")
+MODE = os.environ.get("AIO_CLOCK", "real")
 STAMP = os.environ.get("AIO_STAMP", "0")
-if CLOCK not in ("real", "virtual"):
-    fail("AIO_CLOCK", CLOCK, "it takes 'real' or 'virtual'")
+if MODE not in ("real", "virtual"):
+    fail("AIO_CLOCK", MODE, "it takes 'real' or 'virtual'")
 if STAMP not in ("0", "1"):
     fail("AIO_STAMP", STAMP, "it takes 0 or 1")
+
+
+class VirtualClock:
+    now = 0.0
+
+
+CLOCK = VirtualClock()
 
 
 class FifoTimerHandle(asyncio.TimerHandle):
@@ -60,7 +69,7 @@ class VirtualSelector(selectors.DefaultSelector):
         if timeout is None:
             # Real asyncio would block here forever.
             raise RuntimeError("deadlock: nothing can wake the waiting tasks")
-        self.loop.virtual_now = max(self.loop.virtual_now, self.loop._scheduled[0]._when)
+        CLOCK.now = max(CLOCK.now, self.loop._scheduled[0]._when)
         return []
 
 
@@ -69,11 +78,10 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         selector = VirtualSelector()
         super().__init__(selector)
         selector.loop = self
-        self.virtual_now = 0.0
         self._timer_seq = itertools.count()
 
     def time(self):
-        return self.virtual_now
+        return CLOCK.now
 
     def call_at(self, when, callback, *args, context=None):
         # BaseEventLoop.call_at, with a handle that breaks ties by creation order.
@@ -89,14 +97,29 @@ class VirtualPolicy(asyncio.DefaultEventLoopPolicy):
     _loop_factory = VirtualLoop
 
 
+real_select = select.select
+
+
+def virtual_select(rlist, wlist, xlist, timeout=None):
+    ready = real_select(rlist, wlist, xlist, 0)
+    if not any(ready) and timeout:
+        CLOCK.now += timeout
+    return ready
+
+
+def virtual_sleep(seconds):
+    # time.sleep blocks everything; on the virtual clock, time just passes.
+    CLOCK.now += max(0.0, seconds)
+
+
 START = time.monotonic()
 
 
 def loop_time():
     try:
-        return asyncio.get_running_loop().time() - (0 if CLOCK == "virtual" else START)
+        return asyncio.get_running_loop().time() - (0 if MODE == "virtual" else START)
     except RuntimeError:  # no loop is running: the clock has not moved yet
-        return 0.0 if CLOCK == "virtual" else time.monotonic() - START
+        return CLOCK.now if MODE == "virtual" else time.monotonic() - START
 
 
 plain_print = builtins.print
@@ -114,8 +137,10 @@ def main():
         print("usage: twin.py CHAPTER/twin.py", file=sys.stderr)
         sys.exit(2)
     path = sys.argv[1]
-    if CLOCK == "virtual":
+    if MODE == "virtual":
         asyncio.set_event_loop_policy(VirtualPolicy())
+        select.select = virtual_select
+        time.sleep = virtual_sleep
     if STAMP == "1":
         builtins.print = stamped_print
     sys.argv = [path]
