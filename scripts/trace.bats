@@ -88,3 +88,15 @@ check_timeline() {
     [ "$status" -eq 1 ]
     [ "$output" = "timeline: no trace on stdin (run the program with AIO_TRACE=1)" ]
 }
+
+@test "each chapter README shows the timeline its chapter draws today" {
+    for name in $(chapters); do
+        [ -f "$ROOT/expected/$name.trace" ] || continue
+        readme="$ROOT/chapters/$name/README.md"
+        # the first fenced block after "## Timeline"
+        awk '/^## Timeline/ { t = 1 } t && /^```/ { if (f) exit; f = 1; next } f' "$readme" >"$TMP/shown"
+        [ -s "$TMP/shown" ] || { echo "$name: README has no timeline"; return 1; }
+        make -s -C "$ROOT" "timeline-${name%%-*}" | tail -n +3 | head -n "$(wc -l <"$TMP/shown")" >"$TMP/drawn"
+        same "$TMP/drawn" "$TMP/shown"
+    done
+}
