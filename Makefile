@@ -11,8 +11,10 @@ BUILD ?= build
 CHAPTERS := $(notdir $(sort $(wildcard chapters/[0-9][0-9]-*)))
 COMMON_OBJ := $(patsubst common/%.c,$(BUILD)/obj/%.o,$(sort $(wildcard common/*.c)))
 PROGRAMS := $(addprefix $(BUILD)/,$(CHAPTERS)) $(BUILD)/timeline
-# Test programs of the loop itself (scripts/cases), built for `make test`.
-CASES := $(patsubst scripts/cases/%.c,$(BUILD)/cases/%,$(sort $(wildcard scripts/cases/*.c)))
+# Test programs of the loop itself: scenarios, each with a Python twin
+# (scripts/scenarios), and misuse cases (scripts/cases).
+CASES := $(patsubst scripts/cases/%.c,$(BUILD)/cases/%,$(sort $(wildcard scripts/cases/*.c))) \
+         $(patsubst scripts/scenarios/%.c,$(BUILD)/scenarios/%,$(sort $(wildcard scripts/scenarios/*.c)))
 BENCHES := $(patsubst scripts/bench/%.c,$(BUILD)/bench/%,$(sort $(wildcard scripts/bench/*.c)))
 
 .PHONY: all cases benches test bench help clean
@@ -38,6 +40,10 @@ $(BUILD)/%: chapters/%/main.c $(BUILD)/libaio.a
 $(BUILD)/cases/%: scripts/cases/%.c $(BUILD)/libaio.a
 	@mkdir -p $(@D)
 	$(CC) $(AIO_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP -MF $(BUILD)/obj/case-$*.d $(LDFLAGS) $< $(BUILD)/libaio.a $(LDLIBS) -o $@
+
+$(BUILD)/scenarios/%: scripts/scenarios/%.c scripts/scenarios/scenario.h $(BUILD)/libaio.a
+	@mkdir -p $(@D)
+	$(CC) $(AIO_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP -MF $(BUILD)/obj/scenario-$*.d $(LDFLAGS) $< $(BUILD)/libaio.a $(LDLIBS) -o $@
 
 $(BUILD)/bench/%: scripts/bench/%.c $(BUILD)/libaio.a
 	@mkdir -p $(@D)

@@ -60,6 +60,8 @@ struct aio_future {
     aio_value result;
     aio_status exception;          /* AIO_OK, or what it finished with */
     const char *exception_message;
+    const char *exception_where;   /* the API that raised it, if we know */
+    bool retrieved;                /* result() or exception() has seen the exception */
     aio_done_entry *callbacks;     /* in registration order */
 };
 
@@ -81,6 +83,7 @@ typedef struct aio_task {
     aio_status outcome;        /* what the coroutine returned... */
     aio_value outcome_value;   /* ...and its result */
     const char *exc_message;   /* message of the exception propagating in it */
+    const char *exc_where;     /* and the API that raised it, if we know */
 } aio_task;
 
 /* ---- 1-1 Coroutine objects (coroutine.c) --------------------------------
@@ -138,6 +141,8 @@ const char *aio_task_get_name(const aio_task *task);
 bool aio_task_cancel(aio_task *task);
 bool aio_task_done(const aio_task *task);
 bool aio_task_cancelled(const aio_task *task);
+/* Task.cancelling(): how many cancel requests it has had (3.11). */
+int aio_task_cancelling(const aio_task *task);
 aio_status aio_task_result(aio_task *task, aio_value *result);
 
 /* ---- 2-5 asyncio.wait_for and asyncio.shield (wait_for.c, shield.c) -----

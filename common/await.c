@@ -13,7 +13,7 @@ aio_status aio_await_awaitable(aio_awaitable *awaitable, aio_value *result)
     /* Python rejects `await` outside `async def` at compile time; the C
      * compiler cannot, so the loop checks at run time instead. */
     if (!aio_current_task())
-        return aio_raise(AIO_RUNTIME_ERROR, "await outside a running task (call it from a coroutine under aio_run())");
+        return aio_raise_from("await", AIO_RUNTIME_ERROR, "await outside a running task (call it from a coroutine under aio_run())");
     if (!aio_tracing())
         return awaitable->type->await(awaitable, result);
 

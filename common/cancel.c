@@ -21,4 +21,5 @@ bool aio_task_cancel(aio_task *task)
 
 bool aio_task_done(const aio_task *task) { return aio_future_done(&task->future); }
 bool aio_task_cancelled(const aio_task *task) { return aio_future_cancelled(&task->future); }
+int aio_task_cancelling(const aio_task *task) { return task->num_cancels_requested; }
 aio_status aio_task_result(aio_task *task, aio_value *result) { return aio_future_result(&task->future, result); }

@@ -63,7 +63,7 @@ char *aio_coro_repr(const aio_coro *coro, char *buf, size_t size)
 aio_status aio_coro_run(aio_coro *coro, aio_value *result)
 {
     if (coro->state != AIO_CORO_CREATED)
-        return aio_raise(AIO_RUNTIME_ERROR, "cannot reuse already awaited coroutine");
+        return aio_raise_from("await", AIO_RUNTIME_ERROR, "cannot reuse already awaited coroutine");
     coro->state = AIO_CORO_RUNNING;
     aio_value value = aio_none();
     aio_status status = coro->fn(coro->args, &value);

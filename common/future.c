@@ -82,12 +82,14 @@ aio_status aio_future_result(aio_future *future, aio_value *result)
         *result = aio_none();
     switch (future->state) {
     case AIO_FUTURE_PENDING:
-        return aio_raise(AIO_INVALID_STATE, "Result is not set.");
+        return aio_raise_from("Future.result()", AIO_INVALID_STATE, "Result is not set.");
     case AIO_FUTURE_CANCELLED:
         return aio_raise(AIO_CANCELLED, NULL);
     case AIO_FUTURE_FINISHED:
-        if (future->exception != AIO_OK)
-            return aio_raise(future->exception, future->exception_message);
+        if (future->exception != AIO_OK) {
+            future->retrieved = true;
+            return aio_raise_from(future->exception_where, future->exception, future->exception_message);
+        }
         if (result)
             *result = future->result;
         return AIO_OK;
@@ -99,17 +101,18 @@ aio_status aio_future_exception(aio_future *future, aio_status *exception)
 {
     *exception = AIO_OK;
     if (future->state == AIO_FUTURE_PENDING)
-        return aio_raise(AIO_INVALID_STATE, "Exception is not set.");
+        return aio_raise_from("Future.exception()", AIO_INVALID_STATE, "Exception is not set.");
     if (future->state == AIO_FUTURE_CANCELLED)
         return aio_raise(AIO_CANCELLED, NULL);
     *exception = future->exception;
+    future->retrieved = true;
     return AIO_OK;
 }
 
 aio_status aio_future_set_result(aio_future *future, aio_value result)
 {
     if (future->state != AIO_FUTURE_PENDING)
-        return aio_raise(AIO_INVALID_STATE, "invalid state");
+        return aio_raise_from("Future.set_result()", AIO_INVALID_STATE, "invalid state");
     future->result = result;
     future->state = AIO_FUTURE_FINISHED;
     schedule_callbacks(future);
@@ -119,10 +122,11 @@ aio_status aio_future_set_result(aio_future *future, aio_value result)
 aio_status aio_future_set_exception(aio_future *future, aio_status exception, const char *message)
 {
     if (future->state != AIO_FUTURE_PENDING)
-        return aio_raise(AIO_INVALID_STATE, "invalid state");
+        return aio_raise_from("Future.set_exception()", AIO_INVALID_STATE, "invalid state");
     if (exception == AIO_OK || exception == AIO_CANCELLED)
         /* CPython refuses StopIteration and wants cancel() for cancelling. */
-        return aio_raise(AIO_RUNTIME_ERROR, "set_exception() needs an exception other than cancellation");
+        return aio_raise_from("Future.set_exception()", AIO_RUNTIME_ERROR,
+                              "set_exception() needs an exception other than cancellation");
     future->exception = exception;
     future->exception_message = message;
     future->state = AIO_FUTURE_FINISHED;

@@ -66,8 +66,20 @@ static void cancel_all_tasks(aio_awaitable *mark)
         aio_task_cancel(pending[i]);
         aio_future_add_done_callback(&pending[i]->future, child_done, gather);
     }
-    free(pending);
     run_until_complete(&gather->outer);
+
+    /* A task that answered the cancel by failing has nobody to tell. */
+    for (i = 0; i < count; i++) {
+        aio_status exception = AIO_OK;
+        if (aio_task_cancelled(pending[i]) || aio_future_exception(&pending[i]->future, &exception) != AIO_OK
+            || exception == AIO_OK)
+            continue;
+        char repr[160];
+        fflush(stdout);
+        fprintf(stderr, "unhandled exception during asyncio.run() shutdown\ntask: %s\n",
+                aio_future_repr(&pending[i]->future, repr, sizeof repr));
+    }
+    free(pending);
 }
 
 aio_status aio_run(aio_coro *main, aio_value *result)
@@ -75,7 +87,7 @@ aio_status aio_run(aio_coro *main, aio_value *result)
     if (result)
         *result = aio_none();
     if (aio_loop_is_running())
-        return aio_raise(AIO_RUNTIME_ERROR, "asyncio.run() cannot be called from a running event loop");
+        return aio_raise_from("asyncio.run()", AIO_RUNTIME_ERROR, "asyncio.run() cannot be called from a running event loop");
 
     aio_heap_mark mark = aio_heap_mark_now();
     aio_loop_open();
@@ -84,7 +96,7 @@ aio_status aio_run(aio_coro *main, aio_value *result)
 
     aio_value value;
     aio_status status = aio_future_result(&task->future, &value);
-    const char *message = task->future.exception_message;
+    const char *message = task->future.exception_message, *where = task->future.exception_where;
 
     cancel_all_tasks(mark.newest);
     aio_loop_close();
@@ -93,5 +105,5 @@ aio_status aio_run(aio_coro *main, aio_value *result)
 
     if (result)
         *result = value;
-    return status == AIO_OK ? AIO_OK : aio_raise(status, message);
+    return status == AIO_OK ? AIO_OK : aio_raise_from(where, status, message);
 }

@@ -12,12 +12,17 @@ typedef struct shield_future {
 static void inner_done(aio_future *inner, void *arg)
 {
     aio_future *outer = &((shield_future *)arg)->outer;
-    if (aio_future_cancelled(outer))
-        return; /* nobody is listening any more */
+    if (aio_future_cancelled(outer)) {
+        aio_status ignored;
+        if (!aio_future_cancelled(inner))
+            aio_future_exception(inner, &ignored); /* nobody is listening: mark it seen */
+        return;
+    }
+    aio_status exception = AIO_OK;
     if (aio_future_cancelled(inner))
         aio_future_cancel(outer);
-    else if (inner->exception != AIO_OK)
-        aio_future_set_exception(outer, inner->exception, inner->exception_message);
+    else if (aio_future_exception(inner, &exception) == AIO_OK && exception != AIO_OK)
+        aio_future_set_exception(outer, exception, inner->exception_message);
     else
         aio_future_set_result(outer, inner->result);
 }

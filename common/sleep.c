@@ -19,7 +19,7 @@ static aio_status sleep_body(const aio_value *args, aio_value *result)
     double seconds = args[0].as.f;
     (void)result;
     if (isnan(seconds))
-        return aio_raise(AIO_VALUE_ERROR, "sleep length must be a number, not NaN");
+        return aio_raise_from("asyncio.sleep()", AIO_VALUE_ERROR, "sleep length must be a number, not NaN");
     if (seconds <= 0)
         return aio_task_yield(NULL);
 

@@ -21,16 +21,24 @@ const char *aio_status_name(aio_status status)
 
 /* The message travels with the task it was raised in, as an exception
  * object would; outside any task there is only one place for it. */
-static const char *message_outside_tasks;
+static const char *message_outside_tasks, *where_outside_tasks;
+
+aio_status aio_raise_from(const char *where, aio_status status, const char *message)
+{
+    aio_task *task = aio_current_task();
+    if (task) {
+        task->exc_message = message;
+        task->exc_where = where;
+    } else {
+        message_outside_tasks = message;
+        where_outside_tasks = where;
+    }
+    return status;
+}
 
 aio_status aio_raise(aio_status status, const char *message)
 {
-    aio_task *task = aio_current_task();
-    if (task)
-        task->exc_message = message;
-    else
-        message_outside_tasks = message;
-    return status;
+    return aio_raise_from(NULL, status, message);
 }
 
 const char *aio_exception_message(void)
@@ -40,13 +48,20 @@ const char *aio_exception_message(void)
     return message ? message : "";
 }
 
+const char *aio_exception_where(void)
+{
+    aio_task *task = aio_current_task();
+    return task ? task->exc_where : where_outside_tasks;
+}
+
 int aio_exit_code(aio_status status)
 {
     if (status == AIO_OK)
         return 0;
     /* The last line of the traceback Python would print. */
-    const char *message = aio_exception_message();
-    fprintf(stderr, "%s%s%s\n", aio_status_name(status), *message ? ": " : "", message);
+    const char *message = aio_exception_message(), *where = aio_exception_where();
+    fprintf(stderr, "%s%s%s%s%s%s\n", aio_status_name(status), *message ? ": " : "", message,
+            where ? " (raised by " : "", where ? where : "", where ? ")" : "");
     return 1;
 }
 

@@ -38,12 +38,19 @@ const char *aio_status_name(aio_status status);
  * `status` so the caller can write `return aio_raise(...)`. */
 aio_status aio_raise(aio_status status, const char *message);
 
+/* The same, naming the API that raised it ("Future.set_result()"), for
+ * the one-line report when the exception ends the program.  The message
+ * itself stays CPython's, so str(exception) matches. */
+aio_status aio_raise_from(const char *where, aio_status status, const char *message);
+
 /* The message of the exception last raised in the running task (or
- * outside any task); "" when it had none. */
+ * outside any task); "" when it had none.  And where it came from, or NULL. */
 const char *aio_exception_message(void);
+const char *aio_exception_where(void);
 
 /* An uncaught exception ends a Python program with exit status 1 after
- * printing the exception; do the same for a status that reached main(). */
+ * printing the exception; do the same for a status that reached main():
+ * the last line of Python's traceback, plus the API that raised it. */
 int aio_exit_code(aio_status status);
 
 /* A fault the program cannot continue from (out of memory, deadlock,

@@ -25,11 +25,19 @@ static aio_status task_await(aio_awaitable *self, aio_value *result)
     return aio_future_type.await(self, result); /* a Task is awaited as the Future it is */
 }
 
+/* CPython logs this when a Task whose exception nobody looked at is
+ * garbage collected; we say it when the Task is reclaimed. */
 static void task_finalize(aio_awaitable *self)
 {
     aio_task *task = (aio_task *)self;
     if (task->stack)
         aio_stack_release(task->stack);
+    if (task->future.state == AIO_FUTURE_FINISHED && task->future.exception != AIO_OK && !task->future.retrieved) {
+        char repr[160];
+        fflush(stdout);
+        fprintf(stderr, "Task exception was never retrieved\nfuture: %s\n",
+                aio_future_repr(&task->future, repr, sizeof repr));
+    }
     aio_future_type.finalize(self);
 }
 
@@ -53,8 +61,10 @@ static void wakeup(aio_future *future, void *arg)
 {
     aio_task *task = arg;
     aio_status status = aio_future_result(future, NULL);
-    if (status != AIO_OK && status != AIO_CANCELLED)
+    if (status != AIO_OK && status != AIO_CANCELLED) {
         task->exc_message = future->exception_message;
+        task->exc_where = future->exception_where;
+    }
     task_step(task, status);
 }
 
@@ -92,6 +102,7 @@ static void finish(aio_task *task)
         aio_future_cancel_base(&task->future);
     } else {
         aio_future_set_exception(&task->future, task->outcome, task->exc_message);
+        task->future.exception_where = task->exc_where;
     }
 }
 
@@ -184,9 +195,9 @@ aio_status aio_task_yield(aio_future *future)
 {
     aio_task *task = current;
     if (!task)
-        return aio_raise(AIO_RUNTIME_ERROR, "await outside a running task");
+        return aio_raise_from("await", AIO_RUNTIME_ERROR, "await outside a running task");
     if (future == &task->future)
-        return aio_raise(AIO_RUNTIME_ERROR, "a Task cannot await itself");
+        return aio_raise_from("await", AIO_RUNTIME_ERROR, "a Task cannot await itself");
     task->yielded = future;
     aio_context_switch(&task->context, &loop_context);
     return task->resume_with;

@@ -53,7 +53,7 @@ static aio_status wait_for_body(const aio_value *args, aio_value *result)
     double timeout = args[1].as.f;
 
     if (isnan(timeout))
-        return aio_raise(AIO_VALUE_ERROR, "timeout must be a number, not NaN");
+        return aio_raise_from("asyncio.wait_for()", AIO_VALUE_ERROR, "timeout must be a number, not NaN");
     if (isinf(timeout) && timeout > 0)
         return aio_await(awaitable, result);
 
