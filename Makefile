@@ -14,10 +14,11 @@ PROGRAMS := $(addprefix $(BUILD)/,$(CHAPTERS)) $(BUILD)/timeline
 # Test programs of the loop itself: scenarios, each with a Python twin
 # (scripts/scenarios), and misuse cases (scripts/cases).
 CASES := $(patsubst scripts/cases/%.c,$(BUILD)/cases/%,$(sort $(wildcard scripts/cases/*.c))) \
-         $(patsubst scripts/scenarios/%.c,$(BUILD)/scenarios/%,$(sort $(wildcard scripts/scenarios/*.c)))
+         $(patsubst scripts/scenarios/%.c,$(BUILD)/scenarios/%,$(sort $(wildcard scripts/scenarios/*.c))) \
+         $(BUILD)/fuzz-driver
 BENCHES := $(patsubst scripts/bench/%.c,$(BUILD)/bench/%,$(sort $(wildcard scripts/bench/*.c)))
 
-.PHONY: all cases benches test bench help clean
+.PHONY: all cases benches test bench fuzz help clean
 all: $(PROGRAMS)
 cases: $(CASES)
 benches: $(BENCHES)
@@ -44,6 +45,9 @@ $(BUILD)/cases/%: scripts/cases/%.c $(BUILD)/libaio.a
 $(BUILD)/scenarios/%: scripts/scenarios/%.c scripts/scenarios/scenario.h $(BUILD)/libaio.a
 	@mkdir -p $(@D)
 	$(CC) $(AIO_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP -MF $(BUILD)/obj/scenario-$*.d $(LDFLAGS) $< $(BUILD)/libaio.a $(LDLIBS) -o $@
+
+$(BUILD)/fuzz-driver: scripts/fuzz/driver.c $(BUILD)/libaio.a
+	$(CC) $(AIO_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP -MF $(BUILD)/obj/fuzz-driver.d $(LDFLAGS) $< $(BUILD)/libaio.a $(LDLIBS) -o $@
 
 $(BUILD)/bench/%: scripts/bench/%.c $(BUILD)/libaio.a
 	@mkdir -p $(@D)
@@ -73,6 +77,11 @@ timeline-%: $$(addprefix $(BUILD)/,$$(call chapter_of,$$*)) $(BUILD)/timeline
 test: all cases benches
 	bats scripts
 
+# The differential test with more seeds than `make test` runs.
+SEEDS ?= 2000
+fuzz: cases
+	scripts/fuzz/run.sh 1 $(SEEDS)
+
 # C against CPython, side by side (about a minute).  Not a test: nothing
 # in `make test` depends on these timings.
 bench: benches
@@ -84,6 +93,7 @@ help:
 	@echo "make timeline-N   draw chapter N's loop time as a chart, from its AIO_TRACE=1 trace"
 	@echo "make test         check every chapter against the post (bats)"
 	@echo "make bench        time the loop against CPython's asyncio"
+	@echo "make fuzz         random scenarios, C against CPython (SEEDS=N, default 2000)"
 	@echo "make clean        remove $(BUILD)/"
 	@echo
 	@echo "Chapters (post section, heading):"

@@ -42,7 +42,21 @@ if STAMP not in ("0", "1"):
 
 
 class VirtualClock:
-    now = 0.0
+    """Loop time in whole nanoseconds, as the C loop keeps it: with floats,
+    0.7 + 0.1 falls just short of 0.8, and two timers that C sees as due
+    together would fire in a different order."""
+
+    ns = 0
+
+    @property
+    def now(self):
+        return self.ns / 1e9
+
+    def advance_to(self, seconds):
+        self.ns = max(self.ns, round(seconds * 1e9))
+
+    def advance_by(self, seconds):
+        self.ns += max(0, round(seconds * 1e9))
 
 
 CLOCK = VirtualClock()
@@ -69,7 +83,7 @@ class VirtualSelector(selectors.DefaultSelector):
         if timeout is None:
             # Real asyncio would block here forever.
             raise RuntimeError("deadlock: nothing can wake the waiting tasks")
-        CLOCK.now = max(CLOCK.now, self.loop._scheduled[0]._when)
+        CLOCK.advance_to(self.loop._scheduled[0]._when)
         return []
 
 
@@ -82,6 +96,11 @@ class VirtualLoop(asyncio.SelectorEventLoop):
 
     def time(self):
         return CLOCK.now
+
+    def call_later(self, delay, callback, *args, context=None):
+        # when = now + delay, computed in nanoseconds as the C loop does
+        when_ns = CLOCK.ns + max(0, round(delay * 1e9))
+        return self.call_at(when_ns / 1e9, callback, *args, context=context)
 
     def call_at(self, when, callback, *args, context=None):
         # BaseEventLoop.call_at, with a handle that breaks ties by creation order.
@@ -103,13 +122,13 @@ real_select = select.select
 def virtual_select(rlist, wlist, xlist, timeout=None):
     ready = real_select(rlist, wlist, xlist, 0)
     if not any(ready) and timeout:
-        CLOCK.now += timeout
+        CLOCK.advance_by(timeout)
     return ready
 
 
 def virtual_sleep(seconds):
     # time.sleep blocks everything; on the virtual clock, time just passes.
-    CLOCK.now += max(0.0, seconds)
+    CLOCK.advance_by(seconds)
 
 
 START = time.monotonic()
