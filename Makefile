@@ -18,7 +18,7 @@ CASES := $(patsubst scripts/cases/%.c,$(BUILD)/cases/%,$(sort $(wildcard scripts
          $(BUILD)/fuzz-driver
 BENCHES := $(patsubst scripts/bench/%.c,$(BUILD)/bench/%,$(sort $(wildcard scripts/bench/*.c)))
 
-.PHONY: all cases benches test bench fuzz help clean
+.PHONY: all cases benches test check bench fuzz help clean
 all: $(PROGRAMS)
 cases: $(CASES)
 benches: $(BENCHES)
@@ -77,6 +77,11 @@ timeline-%: $$(addprefix $(BUILD)/,$$(call chapter_of,$$*)) $(BUILD)/timeline
 test: all cases benches
 	bats scripts
 
+# The hardening matrix: gcc and clang at -O0 and -O2, fortify 2 and 3,
+# ASan+UBSan, valgrind and aarch64 under qemu, every chapter and scenario.
+check:
+	scripts/check.sh
+
 # The differential test with more seeds than `make test` runs.
 SEEDS ?= 2000
 fuzz: cases
@@ -92,6 +97,7 @@ help:
 	@echo "make chapter-N    build chapter N and run it in real time (SPEED=N: N times faster)"
 	@echo "make timeline-N   draw chapter N's loop time as a chart, from its AIO_TRACE=1 trace"
 	@echo "make test         check every chapter against the post (bats)"
+	@echo "make check        the same programs under gcc, clang, fortify, ASan, valgrind, aarch64"
 	@echo "make bench        time the loop against CPython's asyncio"
 	@echo "make fuzz         random scenarios, C against CPython (SEEDS=N, default 2000)"
 	@echo "make clean        remove $(BUILD)/"

@@ -3,29 +3,6 @@
  * exactly that, so this one file is built without fortification. */
 #undef _FORTIFY_SOURCE
 
-#include "switch.h"
-
-#include <stdlib.h>
-
-/* AddressSanitizer must be told before and after every stack switch, or it
- * reports false stack-buffer errors and warns about __asan_handle_no_return. */
-#if defined(__SANITIZE_ADDRESS__)
-#define AIO_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define AIO_ASAN 1
-#endif
-#endif
-
-#ifdef AIO_ASAN
-#include <sanitizer/common_interface_defs.h>
-#define start_switch(save, bottom, size) __sanitizer_start_switch_fiber(save, bottom, size)
-#define finish_switch(save, bottom, size) __sanitizer_finish_switch_fiber(save, bottom, size)
-#else
-#define start_switch(save, bottom, size) ((void)(save), (void)(bottom), (void)(size))
-#define finish_switch(save, bottom, size) ((void)(save), (void)(bottom), (void)(size))
-#endif
-
 /* The one piece of assembly: point the stack pointer at a fresh stack and
  * call `fn` there.  Everything after that is plain sigsetjmp/siglongjmp,
  * so we never poke at the (opaque, libc-specific) layout of a jmp_buf. */
@@ -60,6 +37,29 @@ static _Noreturn void enter_stack(void *top, void (*fn)(void))
 #error "aio: no stack-entry port for s390x (switch.c supports x86_64 and aarch64)"
 #else
 #error "aio: no stack-entry port for this architecture (switch.c supports x86_64 and aarch64)"
+#endif
+
+#include "switch.h"
+
+#include <stdlib.h>
+
+/* AddressSanitizer must be told before and after every stack switch, or it
+ * reports false stack-buffer errors and warns about __asan_handle_no_return. */
+#if defined(__SANITIZE_ADDRESS__)
+#define AIO_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define AIO_ASAN 1
+#endif
+#endif
+
+#ifdef AIO_ASAN
+#include <sanitizer/common_interface_defs.h>
+#define start_switch(save, bottom, size) __sanitizer_start_switch_fiber(save, bottom, size)
+#define finish_switch(save, bottom, size) __sanitizer_finish_switch_fiber(save, bottom, size)
+#else
+#define start_switch(save, bottom, size) ((void)(save), (void)(bottom), (void)(size))
+#define finish_switch(save, bottom, size) ((void)(save), (void)(bottom), (void)(size))
 #endif
 
 /* What the trampoline needs; set just before entering the new stack and

@@ -12,6 +12,15 @@ build_all() {
 
 bin() { echo "$ROOT/$BUILD/$1"; }
 
+# Run Python twins once per test file, in one CPython process (see
+# scripts/twin.py --batch): $TWINS/NAME.out, .err and .status.
+run_twins() {
+    TWINS="$BATS_FILE_TMPDIR/twins"
+    mkdir -p "$TWINS"
+    command -v python3 >/dev/null || return 0
+    (cd "$ROOT" && AIO_CLOCK=virtual AIO_STAMP=1 python3 -u scripts/twin.py --batch "$TWINS" "$@")
+}
+
 # Every chapter, by directory name: 01-coroutine-object ...
 chapters() { (cd "$ROOT/chapters" && ls -d [0-9][0-9]-* ); }
 

@@ -7,8 +7,7 @@ load helpers
 
 setup_file() { build_all; }
 
-setup() { TMP="$(mktemp -d)"; }
-teardown() { rm -rf "$TMP"; }
+setup() { TMP="$BATS_TEST_TMPDIR"; }
 
 # ---- misuse: one line on stderr, exit status 1, nothing crashes -----------
 

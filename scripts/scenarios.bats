@@ -6,10 +6,12 @@
 
 load helpers
 
-setup_file() { build_all; }
+setup_file() {
+    build_all
+    run_twins scripts/scenarios/*.py
+}
 
-setup() { TMP="$(mktemp -d)"; }
-teardown() { rm -rf "$TMP"; }
+setup() { TMP="$BATS_TEST_TMPDIR"; }
 
 # The C program: stdout and loop times, stderr (expected/scenarios/NAME.err
 # or nothing), and exit status 0 (1 for the deadlock).
@@ -29,83 +31,51 @@ check_c() {
 }
 
 # The Python twin on CPython prints the same; its stderr is checked
-# separately where CPython writes one (see the tests at the end).
+# separately where CPython writes one (see the tests at the end).  Each
+# scenario's test runs both checks.
 check_twin() {
     command -v python3 >/dev/null || skip "python3 is not installed"
-    AIO_CLOCK=virtual AIO_STAMP=1 python3 -u "$ROOT/scripts/twin.py" "$ROOT/scripts/scenarios/$1.py" \
-        >"$TMP/got" 2>"$TMP/err" || true
-    same "$ROOT/expected/scenarios/$1.times" "$TMP/got"
+    TWINS="$BATS_FILE_TMPDIR/twins"
+    same "$ROOT/expected/scenarios/$1.times" "$TWINS/$1.out"
     if [ ! -f "$ROOT/expected/scenarios/$1.err" ]; then
-        same /dev/null "$TMP/err"
+        same /dev/null "$TWINS/$1.err"
+        [ "$(cat "$TWINS/$1.status")" -eq 0 ]
     fi
 }
 
-@test "cancel_awaiting_future: Cancelling a task that awaits a Future cancels that Future too" { check_c cancel_awaiting_future; }
-@test "cancel_awaiting_future: CPython agrees" { check_twin cancel_awaiting_future; }
-@test "cancel_before_return: cancel() after the task's last await: it returns a value, yet ends up" { check_c cancel_before_return; }
-@test "cancel_before_return: CPython agrees" { check_twin cancel_before_return; }
-@test "cancel_catch_reraise: A task that catches its cancellation, cleans up with a further await," { check_c cancel_catch_reraise; }
-@test "cancel_catch_reraise: CPython agrees" { check_twin cancel_catch_reraise; }
-@test "cancel_catch_return: A task that catches its cancellation, cleans up with a further await," { check_c cancel_catch_return; }
-@test "cancel_catch_return: CPython agrees" { check_twin cancel_catch_return; }
-@test "cancel_self: A task that cancels itself keeps running until an await that yields" { check_c cancel_self; }
-@test "cancel_self: CPython agrees" { check_twin cancel_self; }
-@test "cancel_states: cancel() before a task starts (its body never runs), while it sleeps," { check_c cancel_states; }
-@test "cancel_states: CPython agrees" { check_twin cancel_states; }
-@test "cancel_timer_race: cancel() arrives in the same loop iteration in which the task's sleep" { check_c cancel_timer_race; }
-@test "cancel_timer_race: CPython agrees" { check_twin cancel_timer_race; }
-@test "deadlock: main awaits a Future that nothing will ever set.  CPython waits for" { check_c deadlock; }
-@test "deadlock: CPython agrees" { check_twin deadlock; }
-@test "future_callbacks: Done callbacks run one loop iteration after the result is set, in the" { check_c future_callbacks; }
-@test "future_callbacks: CPython agrees" { check_twin future_callbacks; }
-@test "future_remove_callback: remove_done_callback() takes every registration of a callback off the" { check_c future_remove_callback; }
-@test "future_remove_callback: CPython agrees" { check_twin future_remove_callback; }
-@test "future_set_exception: A Future finished with an exception: awaiting it raises that exception," { check_c future_set_exception; }
-@test "future_set_exception: CPython agrees" { check_twin future_set_exception; }
-@test "future_set_twice: Setting a Future that is already done raises InvalidStateError, with" { check_c future_set_twice; }
-@test "future_set_twice: CPython agrees" { check_twin future_set_twice; }
-@test "future_states: result() and exception() in each of a Future's states" { check_c future_states; }
-@test "future_states: CPython agrees" { check_twin future_states; }
-@test "iteration_batches: One loop iteration runs only the callbacks that were ready when it" { check_c iteration_batches; }
-@test "iteration_batches: CPython agrees" { check_twin iteration_batches; }
-@test "nested_cleanup: A chain of coroutines inside one task is cancelled at its deepest" { check_c nested_cleanup; }
-@test "nested_cleanup: CPython agrees" { check_twin nested_cleanup; }
-@test "nested_create_order: Tasks created by tasks join the back of the ready queue: the order in" { check_c nested_create_order; }
-@test "nested_create_order: CPython agrees" { check_twin nested_create_order; }
-@test "nested_task_chain: Task A awaits task B, which awaits task C.  Cancelling A cancels what" { check_c nested_task_chain; }
-@test "nested_task_chain: CPython agrees" { check_twin nested_task_chain; }
-@test "reader: select() watches a pipe: a task waits on a Future that a reader" { check_c reader; }
-@test "reader: CPython agrees" { check_twin reader; }
-@test "run_nested: aio_run() inside a running loop raises RuntimeError; the coroutine" { check_c run_nested; }
-@test "run_nested: CPython agrees" { check_twin run_nested; }
-@test "run_pending_cleanup: main returns while a task is still sleeping: aio_run cancels it and" { check_c run_pending_cleanup; }
-@test "run_pending_cleanup: CPython agrees" { check_twin run_pending_cleanup; }
-@test "run_unretrieved: A task fails and nobody ever looks at its exception: it is reported" { check_c run_unretrieved; }
-@test "run_unretrieved: CPython agrees" { check_twin run_unretrieved; }
-@test "shield_inner_fails: The shielded task fails: awaiting the shield raises its exception.  A" { check_c shield_inner_fails; }
-@test "shield_inner_fails: CPython agrees" { check_twin shield_inner_fails; }
-@test "shield_outer_cancelled: The task awaiting shield(inner) is cancelled: it gets CancelledError at" { check_c shield_outer_cancelled; }
-@test "shield_outer_cancelled: CPython agrees" { check_twin shield_outer_cancelled; }
-@test "sleep_negative: sleep() with a zero or negative delay yields exactly once, like" { check_c sleep_negative; }
-@test "sleep_negative: CPython agrees" { check_twin sleep_negative; }
-@test "start_order: Tasks start in the order they were created, and only once their creator" { check_c start_order; }
-@test "start_order: CPython agrees" { check_twin start_order; }
-@test "task_exception: An exception raised in a task: awaiting the task re-raises it, and" { check_c task_exception; }
-@test "task_exception: CPython agrees" { check_twin task_exception; }
-@test "task_states: A Task's result(), exception(), done() and cancelled() while it is" { check_c task_states; }
-@test "task_states: CPython agrees" { check_twin task_states; }
-@test "timer_order: Timers fire in deadline order; equal deadlines in creation order" { check_c timer_order; }
-@test "timer_order: CPython agrees" { check_twin timer_order; }
-@test "wait_for_outer_cancelled: The task that is waiting in wait_for is itself cancelled: the inner" { check_c wait_for_outer_cancelled; }
-@test "wait_for_outer_cancelled: CPython agrees" { check_twin wait_for_outer_cancelled; }
-@test "wait_for_result: wait_for gets the result before the timeout: it returns it, and its" { check_c wait_for_result; }
-@test "wait_for_result: CPython agrees" { check_twin wait_for_result; }
-@test "wait_for_swallow: The inner coroutine swallows the cancellation and returns a value:" { check_c wait_for_swallow; }
-@test "wait_for_swallow: CPython agrees" { check_twin wait_for_swallow; }
-@test "wait_for_timeout_cleanup: On timeout, wait_for cancels the inner coroutine and waits until its" { check_c wait_for_timeout_cleanup; }
-@test "wait_for_timeout_cleanup: CPython agrees" { check_twin wait_for_timeout_cleanup; }
-@test "wait_for_zero: timeout=0 (or below): a coroutine is wrapped in a task and cancelled" { check_c wait_for_zero; }
-@test "wait_for_zero: CPython agrees" { check_twin wait_for_zero; }
+@test "cancel_awaiting_future: Cancelling a task that awaits a Future cancels that Future too" { check_c cancel_awaiting_future; check_twin cancel_awaiting_future; }
+@test "cancel_before_return: cancel() after the task's last await: it returns a value, yet ends up" { check_c cancel_before_return; check_twin cancel_before_return; }
+@test "cancel_catch_reraise: A task that catches its cancellation, cleans up with a further await," { check_c cancel_catch_reraise; check_twin cancel_catch_reraise; }
+@test "cancel_catch_return: A task that catches its cancellation, cleans up with a further await," { check_c cancel_catch_return; check_twin cancel_catch_return; }
+@test "cancel_self: A task that cancels itself keeps running until an await that yields" { check_c cancel_self; check_twin cancel_self; }
+@test "cancel_states: cancel() before a task starts (its body never runs), while it sleeps," { check_c cancel_states; check_twin cancel_states; }
+@test "cancel_timer_race: cancel() arrives in the same loop iteration in which the task's sleep" { check_c cancel_timer_race; check_twin cancel_timer_race; }
+@test "deadlock: main awaits a Future that nothing will ever set.  CPython waits for" { check_c deadlock; check_twin deadlock; }
+@test "future_callbacks: Done callbacks run one loop iteration after the result is set, in the" { check_c future_callbacks; check_twin future_callbacks; }
+@test "future_remove_callback: remove_done_callback() takes every registration of a callback off the" { check_c future_remove_callback; check_twin future_remove_callback; }
+@test "future_set_exception: A Future finished with an exception: awaiting it raises that exception," { check_c future_set_exception; check_twin future_set_exception; }
+@test "future_set_twice: Setting a Future that is already done raises InvalidStateError, with" { check_c future_set_twice; check_twin future_set_twice; }
+@test "future_states: result() and exception() in each of a Future's states" { check_c future_states; check_twin future_states; }
+@test "iteration_batches: One loop iteration runs only the callbacks that were ready when it" { check_c iteration_batches; check_twin iteration_batches; }
+@test "nested_cleanup: A chain of coroutines inside one task is cancelled at its deepest" { check_c nested_cleanup; check_twin nested_cleanup; }
+@test "nested_create_order: Tasks created by tasks join the back of the ready queue: the order in" { check_c nested_create_order; check_twin nested_create_order; }
+@test "nested_task_chain: Task A awaits task B, which awaits task C.  Cancelling A cancels what" { check_c nested_task_chain; check_twin nested_task_chain; }
+@test "reader: select() watches a pipe: a task waits on a Future that a reader" { check_c reader; check_twin reader; }
+@test "run_nested: aio_run() inside a running loop raises RuntimeError; the coroutine" { check_c run_nested; check_twin run_nested; }
+@test "run_pending_cleanup: main returns while a task is still sleeping: aio_run cancels it and" { check_c run_pending_cleanup; check_twin run_pending_cleanup; }
+@test "run_unretrieved: A task fails and nobody ever looks at its exception: it is reported" { check_c run_unretrieved; check_twin run_unretrieved; }
+@test "shield_inner_fails: The shielded task fails: awaiting the shield raises its exception.  A" { check_c shield_inner_fails; check_twin shield_inner_fails; }
+@test "shield_outer_cancelled: The task awaiting shield(inner) is cancelled: it gets CancelledError at" { check_c shield_outer_cancelled; check_twin shield_outer_cancelled; }
+@test "sleep_negative: sleep() with a zero or negative delay yields exactly once, like" { check_c sleep_negative; check_twin sleep_negative; }
+@test "start_order: Tasks start in the order they were created, and only once their creator" { check_c start_order; check_twin start_order; }
+@test "task_exception: An exception raised in a task: awaiting the task re-raises it, and" { check_c task_exception; check_twin task_exception; }
+@test "task_states: A Task's result(), exception(), done() and cancelled() while it is" { check_c task_states; check_twin task_states; }
+@test "timer_order: Timers fire in deadline order; equal deadlines in creation order" { check_c timer_order; check_twin timer_order; }
+@test "wait_for_outer_cancelled: The task that is waiting in wait_for is itself cancelled: the inner" { check_c wait_for_outer_cancelled; check_twin wait_for_outer_cancelled; }
+@test "wait_for_result: wait_for gets the result before the timeout: it returns it, and its" { check_c wait_for_result; check_twin wait_for_result; }
+@test "wait_for_swallow: The inner coroutine swallows the cancellation and returns a value:" { check_c wait_for_swallow; check_twin wait_for_swallow; }
+@test "wait_for_timeout_cleanup: On timeout, wait_for cancels the inner coroutine and waits until its" { check_c wait_for_timeout_cleanup; check_twin wait_for_timeout_cleanup; }
+@test "wait_for_zero: timeout=0 (or below): a coroutine is wrapped in a task and cancelled" { check_c wait_for_zero; check_twin wait_for_zero; }
 
 @test "there are at least 30 scenarios, each with a twin, expected output and tests" {
     count=0
@@ -113,8 +83,7 @@ check_twin() {
         name="$(basename "$c" .c)"
         [ -f "$ROOT/scripts/scenarios/$name.py" ] || { echo "$name has no twin"; return 1; }
         [ -f "$ROOT/expected/scenarios/$name.times" ] || { echo "$name has no expected output"; return 1; }
-        grep -q "check_c $name;" "$BATS_TEST_FILENAME" || { echo "$name has no test"; return 1; }
-        grep -q "check_twin $name;" "$BATS_TEST_FILENAME" || { echo "$name has no twin test"; return 1; }
+        grep -q "check_c $name; check_twin $name;" "$BATS_TEST_FILENAME" || { echo "$name has no test"; return 1; }
         count=$((count + 1))
     done
     [ "$count" -ge 30 ]
@@ -122,22 +91,20 @@ check_twin() {
 
 @test "run_unretrieved: CPython reports the same never-retrieved exception" {
     command -v python3 >/dev/null || skip "python3 is not installed"
-    AIO_CLOCK=virtual python3 "$ROOT/scripts/twin.py" "$ROOT/scripts/scenarios/run_unretrieved.py" 2>"$TMP/err" >/dev/null
-    [ "$(head -n 1 "$TMP/err")" = "Task exception was never retrieved" ]
-    sed -n 2p "$TMP/err" | grep -Eq "^future: <Task finished name='Task-2' coro=<boom\(\) .*exception=ValueError\('boom'\)>$"
+    err="$BATS_FILE_TMPDIR/twins/run_unretrieved.err"
+    [ "$(head -n 1 "$err")" = "Task exception was never retrieved" ]
+    sed -n 2p "$err" | grep -Eq "^future: <Task finished name='Task-2' coro=<boom\(\) .*exception=ValueError\('boom'\)>$"
 }
 
 @test "run_nested: CPython also warns that the coroutine was never awaited" {
     command -v python3 >/dev/null || skip "python3 is not installed"
-    AIO_CLOCK=virtual python3 "$ROOT/scripts/twin.py" "$ROOT/scripts/scenarios/run_nested.py" 2>"$TMP/err" >/dev/null
-    grep -q "RuntimeWarning: coroutine 'nothing' was never awaited" "$TMP/err"
+    grep -q "RuntimeWarning: coroutine 'nothing' was never awaited" "$BATS_FILE_TMPDIR/twins/run_nested.err"
 }
 
 @test "deadlock: CPython would block for ever; the twin's virtual clock stops it instead" {
     command -v python3 >/dev/null || skip "python3 is not installed"
-    run timeout 20 env AIO_CLOCK=virtual python3 "$ROOT/scripts/twin.py" "$ROOT/scripts/scenarios/deadlock.py"
-    [ "$status" -eq 1 ]
-    [[ "$output" == *"RuntimeError: deadlock: nothing can wake the waiting tasks"* ]]
+    [ "$(cat "$BATS_FILE_TMPDIR/twins/deadlock.status")" -eq 1 ]
+    grep -q "RuntimeError: deadlock: nothing can wake the waiting tasks" "$BATS_FILE_TMPDIR/twins/deadlock.err"
 }
 
 @test "reader: the pipe reader also works on the real clock" {

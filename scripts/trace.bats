@@ -6,8 +6,7 @@ load helpers
 
 setup_file() { build_all; }
 
-setup() { TMP="$(mktemp -d)"; }
-teardown() { rm -rf "$TMP"; }
+setup() { TMP="$BATS_TEST_TMPDIR"; }
 
 # The trace on stderr equals expected/NN.trace, and stdout is unchanged.
 check_trace() {

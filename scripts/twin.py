@@ -1,6 +1,12 @@
 """Run a chapter's Python twin under the same clock settings as the C program.
 
     python3 scripts/twin.py chapters/06-tasks-overlap/twin.py
+    python3 scripts/twin.py --batch OUTDIR a.py b.py ...
+
+The batch form runs many twins for the tests: asyncio is imported once,
+then each twin runs in a forked child, as fresh as a new interpreter (its
+own task numbering, its own exit-time warnings), writing OUTDIR/NAME.out,
+NAME.err and NAME.status.  Python's start-up is most of a twin's cost.
 
 Reads the variables the C loop reads (see common/clock.h):
 
@@ -151,11 +157,7 @@ def stamped_print(*args, **kwargs):
         plain_print(*args, **kwargs)
 
 
-def main():
-    if len(sys.argv) != 2:
-        print("usage: twin.py CHAPTER/twin.py", file=sys.stderr)
-        sys.exit(2)
-    path = sys.argv[1]
+def run_twin(path):
     if MODE == "virtual":
         asyncio.set_event_loop_policy(VirtualPolicy())
         select.select = virtual_select
@@ -171,6 +173,46 @@ def main():
     with open(path, encoding="utf-8") as source:
         code = compile(source.read(), path, "exec")
     exec(code, vars(main_module))
+
+
+def batch(outdir, paths):
+    """Each twin in a child of its own; its name is its directory for a
+    chapter twin (chapters/06-x/twin.py -> 06-x), else its file name."""
+    for path in paths:
+        base = os.path.basename(path)
+        name = os.path.basename(os.path.dirname(path)) if base == "twin.py" else base[:-3]
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            out = os.open(os.path.join(outdir, name + ".out"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+            err = os.open(os.path.join(outdir, name + ".err"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+            os.dup2(out, 1)
+            os.dup2(err, 2)
+            try:
+                run_twin(path)
+                code = 0
+            except SystemExit as stop:
+                code = stop.code if isinstance(stop.code, int) else 1
+            except BaseException:  # noqa: BLE001 - report it as python would
+                import traceback
+                traceback.print_exc()
+                code = 1
+            sys.stdout.flush()
+            sys.exit(code)  # a normal shutdown: exit-time warnings included
+        _, status = os.waitpid(pid, 0)
+        with open(os.path.join(outdir, name + ".status"), "w", encoding="utf-8") as f:
+            f.write(f"{os.waitstatus_to_exitcode(status)}\n")
+
+
+def main():
+    if len(sys.argv) >= 3 and sys.argv[1] == "--batch":
+        batch(sys.argv[2], sys.argv[3:])
+    elif len(sys.argv) == 2:
+        run_twin(sys.argv[1])
+    else:
+        print("usage: twin.py CHAPTER/twin.py | twin.py --batch OUTDIR FILE.py...", file=sys.stderr)
+        sys.exit(2)
 
 
 main()

@@ -13,7 +13,7 @@
 
 typedef struct op {
     char kind[16];
-    char target[8]; /* "t3" or "f1"; empty for sleep */
+    char target[16]; /* "t3" or "f1"; empty for sleep */
     double seconds; /* sleep, wait_for, shield, wait_future */
     long value;     /* set */
     char text[48];  /* the line as written, for the log */
@@ -122,7 +122,7 @@ static aio_status main_body(const aio_value *args, aio_value *result)
         futures[j] = aio_future_new();
     for (int i = 0; i < current.tasks; i++)
         tasks[i] = aio_create_task(aio_coro_new("task", task_body, aio_int(i)));
-    char name[16], text[48];
+    char name[24], text[48];
     for (int i = 0; i < current.tasks; i++) {
         aio_value value;
         aio_status status = aio_await(tasks[i], &value);

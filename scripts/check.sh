@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# make check: build every chapter and every scenario in each configuration
+# below, run each under the virtual clock, and require the same output as
+# expected/ with no warning, no sanitizer report and no valgrind error.
+#
+#   scripts/check.sh                every configuration
+#   scripts/check.sh gcc-O2 asan    only these
+#
+# Prints one "ok"/"not ok" line per configuration and program, then
+# "N passed, N failed".  A configuration whose tools are missing is
+# reported as skipped, never as passed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+JOBS="$(nproc 2>/dev/null || echo 2)"
+
+SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+# name | CC | CFLAGS | how to run a program ("" = directly)
+CONFIGS=(
+    "gcc-O0|gcc|-O0 -g|"
+    "gcc-O2|gcc|-O2 -g|"
+    "clang-O0|clang|-O0 -g|"
+    "clang-O2|clang|-O2 -g|"
+    "fortify2|gcc|-O2 -D_FORTIFY_SOURCE=2|"
+    "fortify3|gcc|-O2 -D_FORTIFY_SOURCE=3|"
+    "asan-gcc|gcc|-O1 -g $SANITIZE|"
+    "asan-clang|clang|-O1 -g $SANITIZE|"
+    "valgrind|gcc|-O0 -g|valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect"
+    "aarch64|aarch64-linux-gnu-gcc|-O2 -g|qemu-aarch64 -L /usr/aarch64-linux-gnu"
+)
+
+passed=0 failed=0 skipped=0
+ok() { passed=$((passed + 1)); echo "ok - $*"; }
+not_ok() { failed=$((failed + 1)); echo "not ok - $*"; }
+
+normalise() { sed -E 's/0x[0-9a-fA-F]+/0xADDRESS/g'; }
+
+# Problems that can hide behind the right output.
+problems_in() {
+    grep -E "ERROR: AddressSanitizer|ERROR: LeakSanitizer|runtime error:|WARNING: ASan|AddressSanitizer:DEADLYSIGNAL|==[0-9]+==" "$1"
+}
+
+# run_one CONFIG RUNNER PROGRAM WANT_TIMES WANT_ERR WANT_STATUS
+run_one() {
+    local config="$1" runner="$2" program="$3" times="$4" err="$5" want_status="$6"
+    local tmp; tmp="$(mktemp -d)"
+    # shellcheck disable=SC2086 # the runner is a command line on purpose
+    AIO_CLOCK=virtual AIO_STAMP=1 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+        timeout 120 $runner "$program" >"$tmp/out" 2>"$tmp/err"
+    local status=$?
+    local name; name="$(basename "$(dirname "$program")")/$(basename "$program")"
+    if [ "$status" -ne "$want_status" ]; then
+        not_ok "$config $name: exit status $status, not $want_status"; head -n 5 "$tmp/err" | sed 's/^/#   /'
+    elif problems_in "$tmp/err" >/dev/null; then
+        not_ok "$config $name: sanitizer or valgrind report"; problems_in "$tmp/err" | head -n 5 | sed 's/^/#   /'
+    elif ! diff -q <(normalise <"$times") <(normalise <"$tmp/out") >/dev/null; then
+        not_ok "$config $name: output differs from $(basename "$times")"
+    elif ! diff -q "$err" "$tmp/err" >/dev/null; then
+        not_ok "$config $name: stderr differs"; head -n 5 "$tmp/err" | sed 's/^/#   /'
+    else
+        ok "$config $name"
+    fi
+    rm -rf "$tmp"
+}
+
+check_config() {
+    local name="$1" cc="$2" cflags="$3" runner="$4"
+    local tool="${runner%% *}"
+    if ! command -v "$cc" >/dev/null || { [ -n "$tool" ] && ! command -v "$tool" >/dev/null; }; then
+        skipped=$((skipped + 1))
+        echo "ok - $name # skip: ${tool:-$cc} is not installed"
+        return
+    fi
+    local build="build/check/$name"
+    if ! make -s -j"$JOBS" BUILD="$build" CC="$cc" CFLAGS="$cflags -Werror" all cases >"$build.log" 2>&1; then
+        not_ok "$name: build (warnings are errors here)"; head -n 20 "$build.log" | sed 's/^/#   /'
+        return
+    fi
+    ok "$name: builds without a warning"
+    for dir in chapters/*/; do
+        local chapter; chapter="$(basename "$dir")"
+        local err="/dev/null"
+        [ -f "expected/$chapter.err" ] && err="expected/$chapter.err"
+        run_one "$name" "$runner" "$ROOT/$build/$chapter" "expected/$chapter.times" "$err" 0
+    done
+    for source in scripts/scenarios/*.c; do
+        local scenario; scenario="$(basename "$source" .c)"
+        local err="/dev/null" status=0
+        [ -f "expected/scenarios/$scenario.err" ] && err="expected/scenarios/$scenario.err"
+        [ "$scenario" = deadlock ] && status=1
+        run_one "$name" "$runner" "$ROOT/$build/scenarios/$scenario" "expected/scenarios/$scenario.times" "$err" "$status"
+    done
+}
+
+# An architecture with no stack-entry port must not compile, and must say
+# which architecture it is.
+check_unported() {
+    local out
+    out="$(gcc -std=c11 -U__x86_64__ -U__aarch64__ -D__riscv=1 -Icommon -c common/switch.c -o /dev/null 2>&1)"
+    if [ $? -ne 0 ] && [[ "$out" == *"no stack-entry port for riscv"* ]]; then
+        ok "an unported architecture fails to compile, naming itself (riscv)"
+    else
+        not_ok "an unported architecture fails to compile, naming itself (riscv)"
+    fi
+    out="$(gcc -std=c11 -U__x86_64__ -U__aarch64__ -Icommon -c common/switch.c -o /dev/null 2>&1)"
+    if [ $? -ne 0 ] && [[ "$out" == *"no stack-entry port for this architecture"* ]]; then
+        ok "an unknown architecture fails to compile with a clear message"
+    else
+        not_ok "an unknown architecture fails to compile with a clear message"
+    fi
+}
+
+mkdir -p build/check
+wanted=("$@")
+for line in "${CONFIGS[@]}"; do
+    IFS='|' read -r name cc cflags runner <<<"$line"
+    if [ "${#wanted[@]}" -gt 0 ] && [[ " ${wanted[*]} " != *" $name "* ]]; then
+        continue
+    fi
+    check_config "$name" "$cc" "$cflags" "$runner"
+done
+[ "${#wanted[@]}" -eq 0 ] && check_unported
+
+if [ "$skipped" -gt 0 ]; then
+    echo "$passed passed, $failed failed, $skipped skipped"
+else
+    echo "$passed passed, $failed failed"
+fi
+[ "$failed" -eq 0 ]
