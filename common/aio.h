@@ -62,7 +62,8 @@ struct aio_future {
     const char *exception_message;
     const char *exception_where;   /* the API that raised it, if we know */
     bool retrieved;                /* result() or exception() has seen the exception */
-    aio_done_entry *callbacks;     /* in registration order */
+    aio_done_entry *callbacks;     /* in registration order... */
+    aio_done_entry *last_callback; /* ...so adding one is O(1) */
 };
 
 typedef struct aio_stack aio_stack;

@@ -36,6 +36,7 @@ static void future_finalize(aio_awaitable *self)
         future->callbacks = entry->next;
         free(entry);
     }
+    future->last_callback = NULL;
 }
 
 const aio_awaitable_type aio_future_type = {
@@ -68,7 +69,7 @@ static void run_done_callback(void *arg)
 static void schedule_callbacks(aio_future *future)
 {
     aio_done_entry *entry = future->callbacks;
-    future->callbacks = NULL;
+    future->callbacks = future->last_callback = NULL;
     while (entry) {
         aio_done_entry *next = entry->next;
         aio_call_soon(run_done_callback, entry);
@@ -162,15 +163,17 @@ void aio_future_add_done_callback(aio_future *future, aio_done_callback fn, void
         aio_call_soon(run_done_callback, entry);
         return;
     }
-    aio_done_entry **tail = &future->callbacks;
-    while (*tail)
-        tail = &(*tail)->next;
-    *tail = entry;
+    if (future->last_callback)
+        future->last_callback->next = entry;
+    else
+        future->callbacks = entry;
+    future->last_callback = entry;
 }
 
 size_t aio_future_remove_done_callback(aio_future *future, aio_done_callback fn, void *arg)
 {
     size_t removed = 0;
+    future->last_callback = NULL;
     for (aio_done_entry **link = &future->callbacks; *link;) {
         aio_done_entry *entry = *link;
         if (entry->fn == fn && entry->arg == arg) {
@@ -178,6 +181,7 @@ size_t aio_future_remove_done_callback(aio_future *future, aio_done_callback fn,
             free(entry);
             removed++;
         } else {
+            future->last_callback = entry;
             link = &entry->next;
         }
     }

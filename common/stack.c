@@ -46,7 +46,6 @@ static struct {
     aio_stack *free;
     size_t page;
     size_t guards_left;  /* guard pages we may still add within the mapping budget */
-    size_t guarded;
     size_t in_use;
     bool budget_known;
     bool handler_installed;
@@ -58,9 +57,7 @@ static struct {
  * Other systems have no such small cap, so every stack gets a guard. */
 static size_t guard_budget(void)
 {
-#ifndef __linux__
-    return SIZE_MAX;
-#endif
+#ifdef __linux__
     long max_maps = 65530; /* Linux's default, used where /proc cannot tell */
     FILE *f = fopen("/proc/sys/vm/max_map_count", "r");
     if (f) {
@@ -70,6 +67,9 @@ static size_t guard_budget(void)
         fclose(f);
     }
     return (size_t)max_maps / 4;
+#else
+    return SIZE_MAX;
+#endif
 }
 
 static void write_str(const char *s) { ssize_t ignored = write(2, s, strlen(s)); (void)ignored; }
@@ -178,10 +178,8 @@ static bool add_slab(void)
         st->lo = guard + pool.page;
         st->size = AIO_STACK_SIZE;
         st->guarded = pool.guards_left > 0 && mprotect(guard, pool.page, PROT_NONE) == 0;
-        if (st->guarded) {
+        if (st->guarded)
             pool.guards_left--;
-            pool.guarded++;
-        }
 #ifdef AIO_HAVE_VALGRIND
         s->valgrind_ids[i] = VALGRIND_STACK_REGISTER(st->lo, st->lo + st->size);
 #endif
@@ -250,4 +248,3 @@ void aio_stack_pool_destroy(void)
 }
 
 size_t aio_stack_in_use(void) { return pool.in_use; }
-size_t aio_stack_guarded_count(void) { return pool.guarded; }

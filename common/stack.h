@@ -59,9 +59,7 @@ void aio_stack_set_running(const aio_stack *stack);
  * while a stack is still in use. */
 void aio_stack_pool_destroy(void);
 
-/* How many stacks are handed out, and how many of all ever carved got a
- * guard page (for tests and the README's numbers). */
+/* How many stacks are handed out. */
 size_t aio_stack_in_use(void);
-size_t aio_stack_guarded_count(void);
 
 #endif
