@@ -1,6 +1,7 @@
 # Twin of chapter 08: cancel() is only a request, delivered at the task's
 # next await; done() turns True one loop lap later.
 import asyncio
+import itertools
 
 
 async def delay(seconds: int) -> int:
@@ -12,13 +13,13 @@ async def delay(seconds: int) -> int:
 
 async def main():
     slow = asyncio.create_task(delay(10))
-    elapsed = 0
-    while not slow.done():
+    for second in itertools.count(1):
+        if slow.done():
+            break
         print("Task not finished, checking again in a second.")
         await asyncio.sleep(1)
-        elapsed += 1
-        if elapsed == 5:
-            slow.cancel()
+        if second == 5:
+            slow.cancel()  # a request: slow.done() is still False right after
     try:
         await slow
     except asyncio.CancelledError:
