@@ -35,23 +35,24 @@ $(BUILD)/timeline: scripts/timeline.c
 	@mkdir -p $(@D)
 	$(CC) $(AIO_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) $< $(LDLIBS) -o $@
 
+# Every program is one .c file linked with the loop; its dependency file
+# goes to obj/, named after the program ($(BUILD)/bench/timers -> bench-timers.d).
+define link_with_aio
+@mkdir -p $(@D)
+$(CC) $(AIO_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP -MF $(BUILD)/obj/$(subst /,-,$(patsubst $(BUILD)/%,%,$@)).d \
+	$(LDFLAGS) $< $(BUILD)/libaio.a $(LDLIBS) -o $@
+endef
+
 $(BUILD)/%: chapters/%/main.c $(BUILD)/libaio.a
-	$(CC) $(AIO_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP -MF $(BUILD)/obj/$*.d $(LDFLAGS) $< $(BUILD)/libaio.a $(LDLIBS) -o $@
-
+	$(link_with_aio)
 $(BUILD)/cases/%: scripts/cases/%.c $(BUILD)/libaio.a
-	@mkdir -p $(@D)
-	$(CC) $(AIO_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP -MF $(BUILD)/obj/case-$*.d $(LDFLAGS) $< $(BUILD)/libaio.a $(LDLIBS) -o $@
-
+	$(link_with_aio)
 $(BUILD)/scenarios/%: scripts/scenarios/%.c scripts/scenarios/scenario.h $(BUILD)/libaio.a
-	@mkdir -p $(@D)
-	$(CC) $(AIO_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP -MF $(BUILD)/obj/scenario-$*.d $(LDFLAGS) $< $(BUILD)/libaio.a $(LDLIBS) -o $@
-
+	$(link_with_aio)
 $(BUILD)/fuzz-driver: scripts/fuzz/driver.c $(BUILD)/libaio.a
-	$(CC) $(AIO_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP -MF $(BUILD)/obj/fuzz-driver.d $(LDFLAGS) $< $(BUILD)/libaio.a $(LDLIBS) -o $@
-
+	$(link_with_aio)
 $(BUILD)/bench/%: scripts/bench/%.c $(BUILD)/libaio.a
-	@mkdir -p $(@D)
-	$(CC) $(AIO_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP -MF $(BUILD)/obj/bench-$*.d $(LDFLAGS) $< $(BUILD)/libaio.a $(LDLIBS) -o $@
+	$(link_with_aio)
 
 -include $(wildcard $(BUILD)/obj/*.d)
 
@@ -59,20 +60,22 @@ $(BUILD)/bench/%: scripts/bench/%.c $(BUILD)/libaio.a
 # real time.  SPEED=N runs its clock N times faster.
 pad = $(if $(filter 0 1 2 3 4 5 6 7 8 9,$(1)),0$(1),$(1))
 chapter_of = $(filter $(call pad,$(1))-%,$(CHAPTERS))
+no_such_chapter = echo "make: there is no chapter '$(1)'. The chapters are: \
+	$(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c))))" >&2; \
+	echo "Run 'make help' to see what each one shows." >&2; exit 2
 
 .SECONDEXPANSION:
 chapter-%: $$(addprefix $(BUILD)/,$$(call chapter_of,$$*))
 	@$(if $(call chapter_of,$*),\
 	  $(if $(SPEED),AIO_SPEED='$(SPEED)' )./$(BUILD)/$(call chapter_of,$*),\
-	  echo "make: there is no chapter '$*'. The chapters are: $(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c))))" >&2; \
-	  echo "Run 'make help' to see what each one shows." >&2; exit 2)
+	  $(call no_such_chapter,$*))
 
 # `make timeline-6`: chapter 06 under the virtual clock, its trace drawn
 # as a chart of loop time.
 timeline-%: $$(addprefix $(BUILD)/,$$(call chapter_of,$$*)) $(BUILD)/timeline
 	@$(if $(call chapter_of,$*),\
 	  AIO_CLOCK=virtual AIO_TRACE=1 ./$(BUILD)/$(call chapter_of,$*) 2>&1 >/dev/null | ./$(BUILD)/timeline $(call chapter_of,$*),\
-	  echo "make: there is no chapter '$*'. The chapters are: $(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c))))" >&2; exit 2)
+	  $(call no_such_chapter,$*))
 
 test: all cases benches
 	bats scripts
