@@ -1,4 +1,5 @@
 #include "config.h"
+#include "trace.h"
 
 #include <errno.h>
 #include <math.h>
@@ -54,6 +55,7 @@ void aio_config_load(void)
     config.speed = speed ? parse_speed(speed) : 1.0;
     config.stamp = parse_flag("AIO_STAMP");
     config.trace = parse_flag("AIO_TRACE");
+    aio_trace_on = config.trace;
     config.debug = parse_flag("AIO_DEBUG");
 }
 

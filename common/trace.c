@@ -5,7 +5,7 @@
 
 #include "aio.h"
 
-bool aio_tracing(void) { return aio_config_get()->trace; }
+bool aio_trace_on;
 
 const char *aio_trace_who(void)
 {
@@ -13,10 +13,8 @@ const char *aio_trace_who(void)
     return task ? task->name : "loop";
 }
 
-void aio_trace(const char *who, const char *fmt, ...)
+void aio_trace_line(const char *who, const char *fmt, ...)
 {
-    if (!aio_tracing())
-        return;
     fflush(stdout); /* keep the narration in step with what is printed */
     fprintf(stderr, "%.3f %s ", aio_loop_time(), who);
     va_list args;

@@ -22,10 +22,15 @@
 
 #include "print.h"
 
-bool aio_tracing(void);
+/* Set from AIO_TRACE when the environment is read (config.c). */
+extern bool aio_trace_on;
 
-/* One trace line, if AIO_TRACE=1. */
-void aio_trace(const char *who, const char *fmt, ...) AIO_PRINTF_LIKE(2, 3);
+static inline bool aio_tracing(void) { return aio_trace_on; }
+
+/* One trace line, if AIO_TRACE=1.  The test is inline because the trace
+ * calls sit on the task-switch path, where even a call costs. */
+void aio_trace_line(const char *who, const char *fmt, ...) AIO_PRINTF_LIKE(2, 3);
+#define aio_trace(...) (aio_trace_on ? aio_trace_line(__VA_ARGS__) : (void)0)
 
 /* The running task's name, or "loop" on the main stack. */
 const char *aio_trace_who(void);

@@ -36,8 +36,4 @@ unstamp() { sed -E 's/^[0-9]+\.[0-9]{3} //'; }
 expected_seconds() { tail -n 1 "$ROOT/expected/$1.times" | cut -d' ' -f1; }
 
 # Compare two files, printing a diff that bats shows on failure.
-same() {
-    if ! diff -u "$1" "$2"; then
-        return 1
-    fi
-}
+same() { diff -u "$1" "$2"; }
