@@ -49,7 +49,7 @@ typedef struct task {
 } task;
 
 static task tasks[MAX_TASKS];
-static int task_count;
+static int task_count, tasks_left_out;
 static double end_time;
 
 static task *find(const char *name, bool create)
@@ -57,8 +57,12 @@ static task *find(const char *name, bool create)
     for (int i = 0; i < task_count; i++)
         if (strcmp(tasks[i].name, name) == 0)
             return &tasks[i];
-    if (!create || task_count == MAX_TASKS)
+    if (!create)
         return NULL;
+    if (task_count == MAX_TASKS) {
+        tasks_left_out++;
+        return NULL;
+    }
     task *t = &tasks[task_count++];
     snprintf(t->name, sizeof t->name, "%s", name);
     return t;
@@ -285,6 +289,8 @@ int main(int argc, char **argv)
     axis();
     for (int i = 0; i < task_count; i++)
         row(&tasks[i]);
+    if (tasks_left_out)
+        printf("(%d more tasks not drawn: the chart has room for %d)\n", tasks_left_out, MAX_TASKS);
     printf("\n# runs  ~ waits on a sleep  = waits on a task  - waits on a Future\n"
            ". waits for its turn (sleep(0))  X finished\n");
     for (int i = 0; i < task_count; i++) {

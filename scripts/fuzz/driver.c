@@ -177,7 +177,15 @@ int main(void)
             task = -1;
         } else if (strcmp(word, "futures") == 0) {
             current.futures = atoi(arg);
+            if (current.futures < 0 || current.futures > MAX_FUTURES) {
+                fprintf(stderr, "driver: seed %ld wants %d futures; at most %d\n", current.seed, current.futures, MAX_FUTURES);
+                return 2;
+            }
         } else if (strcmp(word, "task") == 0) {
+            if (current.tasks == MAX_TASKS) {
+                fprintf(stderr, "driver: seed %ld has more than %d tasks\n", current.seed, MAX_TASKS);
+                return 2;
+            }
             task = current.tasks++;
             current.stop_on_cancel[task] = strcmp(policy, "stop") == 0;
         } else if (strcmp(word, "end") == 0) {
@@ -185,11 +193,11 @@ int main(void)
             aio_status status = aio_run(aio_coro_new("main", main_body, aio_none()), NULL);
             if (status != AIO_OK)
                 return aio_exit_code(status);
-        } else if (task >= 0 && current.op_count[task] < MAX_OPS) {
-            if (!parse_op(line, &current.ops[task][current.op_count[task]++])) {
-                fprintf(stderr, "driver: cannot read '%s'\n", line);
-                return 2;
-            }
+        } else if (task < 0 || current.op_count[task] == MAX_OPS
+                   || !parse_op(line, &current.ops[task][current.op_count[task]++])) {
+            fprintf(stderr, "driver: seed %ld: cannot take '%s' (at most %d operations per task)\n",
+                    current.seed, line, MAX_OPS);
+            return 2;
         }
     }
     return 0;
