@@ -220,10 +220,17 @@ static void put_glyphs(const char *glyphs, int count)
 
 static void axis(void)
 {
-    /* one tick per second, or per larger step when the run is long */
+    /* one tick per second, or per larger step when the run is long, or
+     * per 0.1, 0.2 or 0.5 s when it is shorter than a second */
     double step = 1;
     while (end_time / step > 12)
         step *= 2;
+    for (int i = 0; end_time > 0 && end_time < 1 && i < 3; i++) {
+        static const double fine[] = { 0.1, 0.2, 0.5 };
+        step = fine[i];
+        if (end_time / step <= 6)
+            break;
+    }
     char labels[LABEL_WIDTH + CHART_WIDTH + 16], ruler[CHART_WIDTH + 2];
     memset(labels, ' ', sizeof labels);
     memset(ruler, '-', CHART_WIDTH);
@@ -234,9 +241,12 @@ static void axis(void)
         ruler[col] = t == 0 || col == CHART_WIDTH - 1 ? '|' : '+';
         char text[16];
         int n = snprintf(text, sizeof text, "%g s", t);
-        if (LABEL_WIDTH + col > last_end && LABEL_WIDTH + col + n < (int)sizeof labels) {
-            memcpy(labels + LABEL_WIDTH + col, text, (size_t)n);
-            last_end = LABEL_WIDTH + col + n;
+        int at = LABEL_WIDTH + col;
+        if (at + n > 80)
+            at = 80 - n; /* the last label ends at column 80 rather than past it */
+        if (at > last_end) {
+            memcpy(labels + at, text, (size_t)n);
+            last_end = at + n;
         }
     }
     labels[last_end > 0 ? last_end : LABEL_WIDTH] = '\0';

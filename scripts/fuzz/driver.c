@@ -193,10 +193,14 @@ int main(void)
             aio_status status = aio_run(aio_coro_new("main", main_body, aio_none()), NULL);
             if (status != AIO_OK)
                 return aio_exit_code(status);
-        } else if (task < 0 || current.op_count[task] == MAX_OPS
-                   || !parse_op(line, &current.ops[task][current.op_count[task]++])) {
-            fprintf(stderr, "driver: seed %ld: cannot take '%s' (at most %d operations per task)\n",
-                    current.seed, line, MAX_OPS);
+        } else if (task < 0) {
+            fprintf(stderr, "driver: seed %ld: '%s' comes before any 'task' line\n", current.seed, line);
+            return 2;
+        } else if (current.op_count[task] == MAX_OPS) {
+            fprintf(stderr, "driver: seed %ld: more than %d operations in a task\n", current.seed, MAX_OPS);
+            return 2;
+        } else if (!parse_op(line, &current.ops[task][current.op_count[task]++])) {
+            fprintf(stderr, "driver: seed %ld: cannot read '%s'\n", current.seed, line);
             return 2;
         }
     }
