@@ -54,8 +54,7 @@ void aio_config_load(void)
     const char *speed = getenv("AIO_SPEED");
     config.speed = speed ? parse_speed(speed) : 1.0;
     config.stamp = parse_flag("AIO_STAMP");
-    config.trace = parse_flag("AIO_TRACE");
-    aio_trace_on = config.trace;
+    aio_trace_on = parse_flag("AIO_TRACE");
     config.debug = parse_flag("AIO_DEBUG");
 }
 

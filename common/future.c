@@ -202,9 +202,7 @@ char *aio_future_repr(const aio_future *future, char *buf, size_t size)
 {
     char detail[96] = "";
     if (future->state == AIO_FUTURE_FINISHED && future->exception != AIO_OK) {
-        /* repr() shows the class without its module: "TimeoutError()". */
-        const char *name = aio_status_name(future->exception), *dot = strrchr(name, '.');
-        snprintf(detail, sizeof detail, " exception=%s(%s%s%s)", dot ? dot + 1 : name,
+        snprintf(detail, sizeof detail, " exception=%s(%s%s%s)", aio_status_class(future->exception),
                  future->exception_message ? "'" : "",
                  future->exception_message ? future->exception_message : "",
                  future->exception_message ? "'" : "");

@@ -1,5 +1,6 @@
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -17,6 +18,12 @@ const char *aio_status_name(aio_status status)
     case AIO_ERROR:         return "Exception";
     }
     return "Exception";
+}
+
+const char *aio_status_class(aio_status status)
+{
+    const char *name = aio_status_name(status), *dot = strrchr(name, '.');
+    return dot ? dot + 1 : name;
 }
 
 /* The message travels with the task it was raised in, as an exception

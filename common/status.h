@@ -33,6 +33,10 @@ typedef enum aio_status {
 /* The Python name of the exception, e.g. "asyncio.exceptions.CancelledError". */
 const char *aio_status_name(aio_status status);
 
+/* Its class name alone, as repr() and type(e).__name__ show it:
+ * "CancelledError", "TimeoutError". */
+const char *aio_status_class(aio_status status);
+
 /* Raise: remember `message` (a string with static lifetime, or NULL) as the
  * message of the exception now propagating in this task, and return
  * `status` so the caller can write `return aio_raise(...)`. */

@@ -17,7 +17,7 @@ static void repr_str(const char *text, char *buf, size_t size)
     size_t n = 0;
     if (size == 0)
         return;
-    buf[n++ % size] = quote;
+    buf[n++] = quote;
     for (const char *c = text; *c && n + 3 < size; c++) {
         if (*c == quote || *c == '\\')
             buf[n++] = '\\';

@@ -46,9 +46,7 @@ static const char *outcome(aio_status status, aio_value value, char *buf, size_t
         snprintf(buf, size, "ok %s", aio_repr(value, repr, sizeof repr));
         return buf;
     }
-    return status == AIO_TIMEOUT ? "TimeoutError"
-         : status == AIO_INVALID_STATE ? "InvalidStateError"
-         : status == AIO_CANCELLED ? "CancelledError" : "unexpected exception";
+    return aio_status_class(status);
 }
 
 /* One operation: its status, and the text after the colon in *text. */

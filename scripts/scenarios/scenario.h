@@ -11,18 +11,7 @@
 static inline const char *py_bool(bool b) { return b ? "True" : "False"; }
 
 /* type(exception).__name__ in Python */
-static inline const char *exc_name(aio_status status)
-{
-    switch (status) {
-    case AIO_CANCELLED:     return "CancelledError";
-    case AIO_TIMEOUT:       return "TimeoutError";
-    case AIO_INVALID_STATE: return "InvalidStateError";
-    case AIO_RUNTIME_ERROR: return "RuntimeError";
-    case AIO_VALUE_ERROR:   return "ValueError";
-    case AIO_MEMORY_ERROR:  return "MemoryError";
-    default:                return "Exception";
-    }
-}
+static inline const char *exc_name(aio_status status) { return aio_status_class(status); }
 
 /* "ok 3" or the exception's name: how the twins report an await. */
 static inline const char *outcome(aio_status status, aio_value value, char *buf, size_t size)
