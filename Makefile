@@ -9,7 +9,7 @@ LDLIBS ?= -lm
 BUILD ?= build
 
 CHAPTERS := $(notdir $(sort $(wildcard chapters/[0-9][0-9]-*)))
-COMMON_OBJ := $(patsubst common/%.c,$(BUILD)/obj/%.o,$(sort $(wildcard common/*.c)))
+COMMON_OBJ := $(patsubst common/%.c,$(BUILD)/obj/%.o,$(sort $(wildcard common/*.c common/machinery/*.c)))
 PROGRAMS := $(addprefix $(BUILD)/,$(CHAPTERS)) $(BUILD)/timeline
 # Test programs of the loop itself: scenarios, each with a Python twin
 # (scripts/scenarios), and misuse cases (scripts/cases).
@@ -54,7 +54,7 @@ $(BUILD)/fuzz-driver: scripts/fuzz/driver.c $(BUILD)/libaio.a
 $(BUILD)/bench/%: scripts/bench/%.c $(BUILD)/libaio.a
 	$(link_with_aio)
 
--include $(wildcard $(BUILD)/obj/*.d)
+-include $(wildcard $(BUILD)/obj/*.d $(BUILD)/obj/machinery/*.d)
 
 # `make chapter-6` or `make chapter-06`: build chapter 06 and run it in
 # real time.  SPEED=N runs its clock N times faster.

@@ -1,26 +1,26 @@
-/* aio: asyncio's core, rebuilt in C, one concept per file.
- *
- * This header is the whole public API, in the order the post introduces
- * it.  Each declaration names the Python it stands for.  Read
- * common/README.md for the map from concepts to files. */
+/* aio: asyncio's core, rebuilt in C.  The front door: everything a chapter
+ * uses, and nothing more, in the order the post introduces it.  Each
+ * declaration names the Python it stands for.  common/README.md gives the
+ * files behind it, and the order to read them in. */
 #ifndef AIO_H
 #define AIO_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "clock.h"
-#include "print.h"
-#include "status.h"
-#include "switch.h"
-#include "value.h"
+/* Taken on trust (common/machinery/): exceptions as status codes,
+ * Python values, and print(). */
+#include "machinery/print.h"
+#include "machinery/status.h"
+#include "machinery/value.h"
 
 /* ---- The objects (section 4 draws their family tree) -------------------
  *
  * Awaitable is the base of everything `await` accepts: it is a pointer to
  * a type whose `await` slot plays __await__.  Coroutine and Future extend
- * Awaitable, and Task extends Future, each by embedding its parent as its
- * first member, so a Task* can be used wherever a Future* is expected. */
+ * Awaitable, and Task extends Future.  Only Awaitable is open, so that you
+ * can make an awaitable of your own (chapter 13); the others are reached
+ * through the functions below. */
 
 typedef struct aio_awaitable aio_awaitable;
 
@@ -28,70 +28,27 @@ typedef struct aio_awaitable_type {
     const char *type_repr;  /* what print(type(x)) shows: "<class 'coroutine'>" */
     aio_status (*await)(aio_awaitable *self, aio_value *result); /* __await__ */
     void (*finalize)(aio_awaitable *self); /* before its memory is reclaimed; may be NULL */
+    /* Optional.  __bases__: the type it extends (a Task's is Future's). */
+    const struct aio_awaitable_type *base;
+    /* Optional.  What the trace (AIO_TRACE=1) calls it: "delay()", "Task-2". */
+    const char *(*describe)(const aio_awaitable *self, char *buf, size_t size);
 } aio_awaitable_type;
 
 struct aio_awaitable {
     const aio_awaitable_type *type;
-    aio_awaitable *next_tracked; /* see "Lifetime" below */
 };
 
-typedef aio_status (*aio_coro_fn)(const aio_value *args, aio_value *result);
-
-typedef enum { AIO_CORO_CREATED, AIO_CORO_RUNNING, AIO_CORO_CLOSED } aio_coro_state;
-
-typedef struct aio_coro {
-    aio_awaitable base;
-    const char *name;     /* the coroutine function's name */
-    aio_coro_fn fn;       /* its body */
-    aio_coro_state state;
-    aio_value args[];     /* the arguments it was called with (1 or 2) */
-} aio_coro;
-
-typedef enum { AIO_FUTURE_PENDING, AIO_FUTURE_CANCELLED, AIO_FUTURE_FINISHED } aio_future_state;
-
+typedef struct aio_coro aio_coro;
 typedef struct aio_future aio_future;
-typedef void (*aio_done_callback)(aio_future *future, void *arg);
-typedef struct aio_done_entry aio_done_entry;
-
-struct aio_future {
-    aio_awaitable base;
-    const char *label;             /* what it is for, in the trace: "sleep's Future", ... */
-    aio_future_state state;
-    aio_value result;
-    aio_status exception;          /* AIO_OK, or what it finished with */
-    const char *exception_message;
-    const char *exception_where;   /* the API that raised it, if we know */
-    bool retrieved;                /* result() or exception() has seen the exception */
-    aio_done_entry *callbacks;     /* in registration order... */
-    aio_done_entry *last_callback; /* ...so adding one is O(1) */
-};
-
-typedef struct aio_stack aio_stack;
-
-typedef struct aio_task {
-    aio_future future;         /* Task extends Future */
-    aio_coro *coro;
-    char name[24];             /* "Task-1", as asyncio numbers them */
-    aio_future *fut_waiter;    /* what the task is blocked on, if anything */
-    bool must_cancel;          /* cancel() came while nothing could take it */
-    int num_cancels_requested;
-    /* how the task's coroutine runs on a stack of its own */
-    aio_context context;
-    aio_stack *stack;
-    bool started, finished;
-    aio_status resume_with;    /* what the interrupted await will raise */
-    aio_future *yielded;       /* what the last switch-out blocked on (NULL: a bare yield) */
-    aio_status outcome;        /* what the coroutine returned... */
-    aio_value outcome_value;   /* ...and its result */
-    const char *exc_message;   /* message of the exception propagating in it */
-    const char *exc_where;     /* and the API that raised it, if we know */
-} aio_task;
+typedef struct aio_task aio_task;
 
 /* ---- 1-1 Coroutine objects (coroutine.c) --------------------------------
  * Calling an `async def` function runs none of its body: it only makes a
  * coroutine object.  In C, a "coroutine function" is a plain function
- * that returns aio_coro_new(...); its body is `fn`.  A coroutine that is
- * never awaited is reported at exit with CPython's RuntimeWarning. */
+ * that returns aio_coro_new(...); its body is `fn`, called with the
+ * arguments.  A coroutine never awaited is reported at exit with CPython's
+ * RuntimeWarning. */
+typedef aio_status (*aio_coro_fn)(const aio_value *args, aio_value *result);
 aio_coro *aio_coro_new(const char *name, aio_coro_fn fn, aio_value arg);
 aio_coro *aio_coro_new2(const char *name, aio_coro_fn fn, aio_value arg0, aio_value arg1);
 char *aio_coro_repr(const aio_coro *coro, char *buf, size_t size);
@@ -125,16 +82,21 @@ aio_awaitable *aio_awaitable_self(aio_awaitable *awaitable);
  * with: AIO_OK, or the exception (e.g. AIO_CANCELLED) to raise there. */
 aio_status aio_task_yield(aio_future *future);
 
-/* ---- 1-4 asyncio.sleep (sleep.c) ----------------------------------------
+/* ---- 1-4 asyncio.sleep (sleep.c), and the clock -------------------------
  * A coroutine that finishes `seconds` later; sleep(0) yields exactly once. */
 aio_coro *aio_sleep(double seconds);
+/* loop.time(), in seconds. */
+double aio_loop_time(void);
+/* time.sleep(): blocks the whole thread, loop and all (chapter 14). */
+void aio_time_sleep(double seconds);
 
 /* ---- 2-1 asyncio.create_task (task.c) -----------------------------------
  * Wrap `coro` in a Task and schedule its first step with call_soon: it
  * starts only when the running task next gives the loop control. */
 aio_task *aio_create_task(aio_coro *coro);
 aio_task *aio_current_task(void);
-const char *aio_task_get_name(const aio_task *task);
+/* A Task is a Future: this is the same object, seen as its base. */
+aio_future *aio_task_future(aio_task *task);
 
 /* ---- 2-4 Task.cancel, done, cancelled (cancel.c) ------------------------
  * cancel() only asks: CancelledError is raised inside the task at the
@@ -157,9 +119,6 @@ aio_coro *aio_wait_for_awaitable(aio_awaitable *awaitable, double timeout);
 aio_future *aio_shield_awaitable(aio_awaitable *awaitable);
 #define aio_wait_for(x, timeout) aio_wait_for_awaitable(aio_as_awaitable(x), (timeout))
 #define aio_shield(x) aio_shield_awaitable(aio_as_awaitable(x))
-/* asyncio.ensure_future: a Future or Task as it is; anything else runs in
- * a new Task. */
-aio_future *aio_ensure_future(aio_awaitable *awaitable);
 
 /* ---- 3 Future (future.c) ------------------------------------------------ */
 aio_future *aio_future_new(void);
@@ -168,25 +127,37 @@ bool aio_future_cancelled(const aio_future *future);
 aio_status aio_future_result(aio_future *future, aio_value *result);
 /* future.exception(): *exception is AIO_OK when it finished normally. */
 aio_status aio_future_exception(aio_future *future, aio_status *exception);
+/* str(future.exception()): its message, "" if none.  Reading it does not
+ * count as retrieving the exception. */
+const char *aio_future_exception_message(const aio_future *future);
 aio_status aio_future_set_result(aio_future *future, aio_value result);
 aio_status aio_future_set_exception(aio_future *future, aio_status exception, const char *message);
 /* future.cancel(); on a Task this is Task.cancel(), as Python's method lookup would make it. */
 bool aio_future_cancel(aio_future *future);
 /* Callbacks run through call_soon, in registration order: never inline. */
+typedef void (*aio_done_callback)(aio_future *future, void *arg);
 void aio_future_add_done_callback(aio_future *future, aio_done_callback fn, void *arg);
 size_t aio_future_remove_done_callback(aio_future *future, aio_done_callback fn, void *arg);
 /* repr(): "<Future finished result=42>", "<Task pending name='Task-1' ...>". */
 char *aio_future_repr(const aio_future *future, char *buf, size_t size);
-
-/* What an awaitable is, in a word or two, for the trace: "delay()",
- * "Task-2", "sleep's Future" (a Future's label), "a Future", or its type. */
-const char *aio_describe(const aio_awaitable *awaitable, char *buf, size_t size);
 
 /* ---- 4 Awaitable (awaitable.c) ------------------------------------------
  * type(x) as print() shows it, e.g. "<class '_asyncio.Task'>". */
 #define aio_type(x) (aio_as_awaitable(x)->type->type_repr)
 /* isinstance(x, asyncio.Future): true for Futures and Tasks. */
 bool aio_is_future(const aio_awaitable *awaitable);
+
+/* ---- The event loop (loop.c) --------------------------------------------
+ * loop.call_soon, loop.call_later (a TimerHandle; cancelling it also gives
+ * back your reference, and is harmless after it fired), and
+ * loop.add_reader / remove_reader.  Everything above is built on these. */
+typedef void (*aio_callback)(void *arg);
+typedef struct aio_handle aio_handle;
+void aio_call_soon(aio_callback callback, void *arg);
+aio_handle *aio_call_later(double delay, aio_callback callback, void *arg);
+void aio_timer_cancel(aio_handle *timer);
+bool aio_add_reader(int fd, aio_callback callback, void *arg);
+bool aio_remove_reader(int fd);
 
 /* ---- Lifetime ------------------------------------------------------------
  * Python frees objects when nothing refers to them.  Here every coroutine,
@@ -195,6 +166,5 @@ bool aio_is_future(const aio_awaitable *awaitable);
  * pointers to them past the aio_run() that made them.  The arena makes an
  * object cost a pointer bump, and lets a coroutine that has finished stay
  * readable, so that awaiting it again is a clear RuntimeError. */
-void *aio_object_new(size_t size, const aio_awaitable_type *type);
 
 #endif

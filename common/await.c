@@ -4,7 +4,7 @@
  *   - a Future (or Task) that is done gives its result without yielding;
  *   - a pending one blocks the task until it is done (see future.c). */
 #include "internal.h"
-#include "trace.h"
+#include "machinery/trace.h"
 
 aio_status aio_await_awaitable(aio_awaitable *awaitable, aio_value *result)
 {
@@ -13,23 +13,12 @@ aio_status aio_await_awaitable(aio_awaitable *awaitable, aio_value *result)
     /* Python rejects `await` outside `async def` at compile time; the C
      * compiler cannot, so the loop checks at run time instead. */
     if (!aio_current_task())
-        return aio_raise_from("await", AIO_RUNTIME_ERROR, "await outside a running task (call it from a coroutine under aio_run())");
-    if (!aio_tracing())
-        return awaitable->type->await(awaitable, result);
-
-    char what[64], value[64];
-    const char *who = aio_trace_who();
-    aio_describe(awaitable, what, sizeof what);
-    aio_trace(who, "awaits %s", what);
+        return aio_raise_in("await", AIO_RUNTIME_ERROR, "await outside a running task (call it from a coroutine under aio_run())");
+    AIO_TRACE(awaits, awaitable);
     aio_value got = aio_none();
     aio_status status = awaitable->type->await(awaitable, &got);
-    if (status == AIO_OK)
-        aio_trace(who, "await %s gave %s", what, aio_repr(got, value, sizeof value));
-    else
-        aio_trace(who, "await %s raised %s", what, aio_status_name(status));
+    AIO_TRACE(awaited, awaitable, status, got);
     if (result)
         *result = got;
     return status;
 }
-
-aio_awaitable *aio_coro_awaitable(aio_coro *coro) { return &coro->base; }

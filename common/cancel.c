@@ -5,19 +5,22 @@
  * a Future, cancelling that Future wakes it with CancelledError; otherwise
  * the request waits in must_cancel for the task's next await. */
 #include "internal.h"
-#include "trace.h"
+#include "machinery/trace.h"
 
 bool aio_task_cancel(aio_task *task)
 {
     if (aio_task_done(task))
         return false;
     task->num_cancels_requested++;
-    aio_trace(task->name, "cancel requested by %s", aio_trace_who());
+    AIO_TRACE(cancel_requested, task->name);
     if (task->fut_waiter && aio_future_cancel(task->fut_waiter))
         return true;
     task->must_cancel = true;
     return true;
 }
+
+/* future.cancel() on a Task finds this, as Python's method lookup would. */
+bool aio_task_cancel_method(aio_future *self) { return aio_task_cancel((aio_task *)self); }
 
 bool aio_task_done(const aio_task *task) { return aio_future_done(&task->future); }
 bool aio_task_cancelled(const aio_task *task) { return aio_future_cancelled(&task->future); }

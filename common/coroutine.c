@@ -1,9 +1,9 @@
 /* Section 1-1: a coroutine object.  Making one runs nothing; running it is
  * what `await` (1-3) or a Task (2-1) does later. */
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "internal.h"
+#include "machinery/arena.h"
 
 static aio_status coro_await(aio_awaitable *self, aio_value *result)
 {
@@ -19,17 +19,37 @@ static void coro_finalize(aio_awaitable *self)
         fprintf(stderr, "sys:1: RuntimeWarning: coroutine '%s' was never awaited\n", coro->name);
 }
 
+static const char *coro_describe(const aio_awaitable *self, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s()", ((const aio_coro *)self)->name);
+    return buf;
+}
+
 const aio_awaitable_type aio_coro_type = {
     .type_repr = "<class 'coroutine'>",
     .await = coro_await,
     .finalize = coro_finalize,
+    .describe = coro_describe,
 };
+
+/* A coroutine that never ran stays until exit, and is reported there:
+ * "sys:1: RuntimeWarning: ... was never awaited" is what CPython prints
+ * at shutdown, after any traceback. */
+static bool reclaim(void *object, bool at_exit)
+{
+    aio_coro *coro = object;
+    if (coro->state == AIO_CORO_CREATED && !at_exit)
+        return false;
+    coro_finalize(&coro->base);
+    return true;
+}
 
 /* Sized to its arguments: every finished coroutine stays until the loop
  * closes (see "Lifetime" in aio.h), so its size is paid once per call. */
 static aio_coro *coro_new(const char *name, aio_coro_fn fn, size_t nargs)
 {
-    aio_coro *coro = aio_object_new(sizeof *coro + nargs * sizeof(aio_value), &aio_coro_type);
+    aio_coro *coro = aio_arena_new(sizeof *coro + nargs * sizeof(aio_value), reclaim, aio_coro_type.type_repr);
+    coro->base.type = &aio_coro_type;
     coro->name = name;
     coro->fn = fn;
     coro->state = AIO_CORO_CREATED;
@@ -51,6 +71,8 @@ aio_coro *aio_coro_new2(const char *name, aio_coro_fn fn, aio_value arg0, aio_va
     return coro;
 }
 
+aio_awaitable *aio_coro_awaitable(aio_coro *coro) { return &coro->base; }
+
 char *aio_coro_repr(const aio_coro *coro, char *buf, size_t size)
 {
     snprintf(buf, size, "<coroutine object %s at %p>", coro->name, (const void *)coro);
@@ -63,7 +85,7 @@ char *aio_coro_repr(const aio_coro *coro, char *buf, size_t size)
 aio_status aio_coro_run(aio_coro *coro, aio_value *result)
 {
     if (coro->state != AIO_CORO_CREATED)
-        return aio_raise_from("await", AIO_RUNTIME_ERROR, "cannot reuse already awaited coroutine");
+        return aio_raise_in("await", AIO_RUNTIME_ERROR, "cannot reuse already awaited coroutine");
     coro->state = AIO_CORO_RUNNING;
     aio_value value = aio_none();
     aio_status status = coro->fn(coro->args, &value);

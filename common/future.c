@@ -5,8 +5,7 @@
 #include <string.h>
 
 #include "internal.h"
-#include "loop.h"
-#include "trace.h"
+#include "machinery/trace.h"
 
 struct aio_done_entry {
     aio_done_callback fn;
@@ -39,20 +38,54 @@ static void future_finalize(aio_awaitable *self)
     future->last_callback = NULL;
 }
 
-const aio_awaitable_type aio_future_type = {
-    .type_repr = "<class '_asyncio.Future'>",
-    .await = future_await,
-    .finalize = future_finalize,
+static const char *future_describe(const aio_awaitable *self, char *buf, size_t size)
+{
+    const char *label = ((const aio_future *)self)->label;
+    (void)buf;
+    (void)size;
+    return label ? label : "a Future";
+}
+
+static bool future_cancel(aio_future *future)
+{
+    if (!aio_future_done(future))
+        AIO_TRACE(cancels, &future->base);
+    return aio_future_cancel_base(future);
+}
+
+static void future_repr_head(const aio_future *future, const char *state, char *buf, size_t size)
+{
+    (void)future;
+    snprintf(buf, size, "Future %s", state);
+}
+
+const aio_future_class aio_future_type = {
+    .awaitable = {
+        .type_repr = "<class '_asyncio.Future'>",
+        .await = future_await,
+        .finalize = future_finalize,
+        .describe = future_describe,
+    },
+    .cancel = future_cancel,
+    .repr_head = future_repr_head,
 };
 
-aio_future *aio_future_new(void)
+aio_future *aio_future_new_sized(size_t size, const char *label)
 {
-    aio_future *future = aio_object_new(sizeof *future, &aio_future_type);
+    aio_future *future = aio_object_new(size, &aio_future_type.awaitable);
     future->state = AIO_FUTURE_PENDING;
+    future->label = label;
     return future;
 }
 
+aio_future *aio_future_new(void) { return aio_future_new_sized(sizeof(aio_future), NULL); }
+
 aio_awaitable *aio_future_awaitable(aio_future *future) { return &future->base; }
+
+bool aio_is_future(const aio_awaitable *awaitable)
+{
+    return aio_is_instance(awaitable, &aio_future_type.awaitable);
+}
 
 bool aio_future_done(const aio_future *future) { return future->state != AIO_FUTURE_PENDING; }
 bool aio_future_cancelled(const aio_future *future) { return future->state == AIO_FUTURE_CANCELLED; }
@@ -83,13 +116,13 @@ aio_status aio_future_result(aio_future *future, aio_value *result)
         *result = aio_none();
     switch (future->state) {
     case AIO_FUTURE_PENDING:
-        return aio_raise_from("Future.result()", AIO_INVALID_STATE, "Result is not set.");
+        return aio_raise_in("Future.result()", AIO_INVALID_STATE, "Result is not set.");
     case AIO_FUTURE_CANCELLED:
         return aio_raise(AIO_CANCELLED, NULL);
     case AIO_FUTURE_FINISHED:
         if (future->exception != AIO_OK) {
             future->retrieved = true;
-            return aio_raise_from(future->exception_where, future->exception, future->exception_message);
+            return aio_raise_in(future->raised.where, future->exception, future->raised.message);
         }
         if (result)
             *result = future->result;
@@ -102,7 +135,7 @@ aio_status aio_future_exception(aio_future *future, aio_status *exception)
 {
     *exception = AIO_OK;
     if (future->state == AIO_FUTURE_PENDING)
-        return aio_raise_from("Future.exception()", AIO_INVALID_STATE, "Exception is not set.");
+        return aio_raise_in("Future.exception()", AIO_INVALID_STATE, "Exception is not set.");
     if (future->state == AIO_FUTURE_CANCELLED)
         return aio_raise(AIO_CANCELLED, NULL);
     *exception = future->exception;
@@ -113,7 +146,7 @@ aio_status aio_future_exception(aio_future *future, aio_status *exception)
 aio_status aio_future_set_result(aio_future *future, aio_value result)
 {
     if (future->state != AIO_FUTURE_PENDING)
-        return aio_raise_from("Future.set_result()", AIO_INVALID_STATE, "invalid state");
+        return aio_raise_in("Future.set_result()", AIO_INVALID_STATE, "invalid state");
     future->result = result;
     future->state = AIO_FUTURE_FINISHED;
     schedule_callbacks(future);
@@ -123,13 +156,13 @@ aio_status aio_future_set_result(aio_future *future, aio_value result)
 aio_status aio_future_set_exception(aio_future *future, aio_status exception, const char *message)
 {
     if (future->state != AIO_FUTURE_PENDING)
-        return aio_raise_from("Future.set_exception()", AIO_INVALID_STATE, "invalid state");
+        return aio_raise_in("Future.set_exception()", AIO_INVALID_STATE, "invalid state");
     if (exception == AIO_OK || exception == AIO_CANCELLED)
         /* CPython refuses StopIteration and wants cancel() for cancelling. */
-        return aio_raise_from("Future.set_exception()", AIO_RUNTIME_ERROR,
+        return aio_raise_in("Future.set_exception()", AIO_RUNTIME_ERROR,
                               "set_exception() needs an exception other than cancellation");
     future->exception = exception;
-    future->exception_message = message;
+    future->raised.message = message;
     future->state = AIO_FUTURE_FINISHED;
     schedule_callbacks(future);
     return AIO_OK;
@@ -146,11 +179,12 @@ bool aio_future_cancel_base(aio_future *future)
 
 bool aio_future_cancel(aio_future *future)
 {
-    if (future->base.type == &aio_task_type)
-        return aio_task_cancel((aio_task *)future);
-    if (!aio_future_done(future))
-        aio_trace(aio_trace_who(), "cancels %s", future->label ? future->label : "a Future");
-    return aio_future_cancel_base(future);
+    return ((const aio_future_class *)future->base.type)->cancel(future);
+}
+
+const char *aio_future_exception_message(const aio_future *future)
+{
+    return future->raised.message ? future->raised.message : "";
 }
 
 void aio_future_add_done_callback(aio_future *future, aio_done_callback fn, void *arg)
@@ -200,22 +234,16 @@ static const char *state_name(aio_future_state state)
 
 char *aio_future_repr(const aio_future *future, char *buf, size_t size)
 {
-    char detail[96] = "";
+    char head[192], detail[96] = "";
     if (future->state == AIO_FUTURE_FINISHED && future->exception != AIO_OK) {
+        const char *message = future->raised.message;
         snprintf(detail, sizeof detail, " exception=%s(%s%s%s)", aio_status_class(future->exception),
-                 future->exception_message ? "'" : "",
-                 future->exception_message ? future->exception_message : "",
-                 future->exception_message ? "'" : "");
+                 message ? "'" : "", message ? message : "", message ? "'" : "");
     } else if (future->state == AIO_FUTURE_FINISHED) {
         char value[64];
         snprintf(detail, sizeof detail, " result=%s", aio_repr(future->result, value, sizeof value));
     }
-    if (future->base.type == &aio_task_type) {
-        const aio_task *task = (const aio_task *)future;
-        snprintf(buf, size, "<Task %s name='%s' coro=<%s()>%s>", state_name(future->state),
-                 task->name, task->coro->name, detail);
-    } else {
-        snprintf(buf, size, "<Future %s%s>", state_name(future->state), detail);
-    }
+    ((const aio_future_class *)future->base.type)->repr_head(future, state_name(future->state), head, sizeof head);
+    snprintf(buf, size, "<%s%s>", head, detail);
     return buf;
 }

@@ -1,33 +1,104 @@
-/* Shared between the files of common/, not part of the public API. */
+/* What the concept files share and a chapter never sees: the objects'
+ * layout.  Each extends its parent by embedding it as its first member,
+ * so a Task* can be used wherever a Future* is expected. */
 #ifndef AIO_INTERNAL_H
 #define AIO_INTERNAL_H
 
 #include "aio.h"
+#include "machinery/exception.h"
+#include "machinery/switch.h"
+
+/* ---- coroutine.c -------------------------------------------------------- */
+
+typedef enum { AIO_CORO_CREATED, AIO_CORO_RUNNING, AIO_CORO_CLOSED } aio_coro_state;
+
+struct aio_coro {
+    aio_awaitable base;
+    const char *name;     /* the coroutine function's name */
+    aio_coro_fn fn;       /* its body */
+    aio_coro_state state;
+    aio_value args[];     /* the arguments it was called with (1 or 2) */
+};
 
 extern const aio_awaitable_type aio_coro_type;
-extern const aio_awaitable_type aio_future_type;
-extern const aio_awaitable_type aio_task_type;
 
-/* coroutine.c: run a coroutine's body to its end on the current stack
- * (what `await coro` and a task's first step both do). */
+/* Run a coroutine's body to its end on the current stack (what `await
+ * coro` and a task's first step both do). */
 aio_status aio_coro_run(aio_coro *coro, aio_value *result);
 /* Throw an exception into a coroutine that never started: it ends at once
  * without running any of its body. */
 void aio_coro_close(aio_coro *coro);
 
-/* future.c: Future.cancel() itself, which Task.cancel() builds on. */
+/* ---- awaitable.c -------------------------------------------------------- */
+
+/* isinstance(awaitable, type). */
+bool aio_is_instance(const aio_awaitable *awaitable, const aio_awaitable_type *type);
+/* A new object of `type`, zeroed, from the arena (machinery/arena.c). */
+void *aio_object_new(size_t size, const aio_awaitable_type *type);
+
+/* ---- future.c ----------------------------------------------------------- */
+
+typedef enum { AIO_FUTURE_PENDING, AIO_FUTURE_CANCELLED, AIO_FUTURE_FINISHED } aio_future_state;
+
+typedef struct aio_done_entry aio_done_entry;
+
+struct aio_future {
+    aio_awaitable base;
+    const char *label;             /* what it is for, in the trace: "sleep's Future", ... */
+    aio_future_state state;
+    aio_value result;
+    aio_status exception;          /* AIO_OK, or what it finished with */
+    aio_exception raised;          /* its message, and the API that raised it */
+    bool retrieved;                /* result() or exception() has seen the exception */
+    aio_done_entry *callbacks;     /* in registration order... */
+    aio_done_entry *last_callback; /* ...so adding one is O(1) */
+};
+
+/* A Future's type: the Awaitable slots, plus the methods a subclass (Task)
+ * overrides, as Python's method lookup would find them. */
+typedef struct aio_future_class {
+    aio_awaitable_type awaitable;
+    bool (*cancel)(aio_future *self);
+    /* repr() without the brackets: "Future pending", "Task pending name=..." */
+    void (*repr_head)(const aio_future *self, const char *state, char *buf, size_t size);
+} aio_future_class;
+
+extern const aio_future_class aio_future_type;
+
+/* Future.cancel() itself, which Task.cancel() builds on. */
 bool aio_future_cancel_base(aio_future *future);
+/* A plain Future, `size` bytes big so that a subclass can add fields. */
+aio_future *aio_future_new_sized(size_t size, const char *label);
 
-/* awaitable.c: objects are tracked newest first; aio_run() reclaims what
- * was created after a mark. */
-typedef struct aio_heap_mark {
-    aio_awaitable *newest;
-    struct arena_chunk *chunk;
-    size_t used;
-} aio_heap_mark;
+/* ---- cancel.c and task.c ------------------------------------------------ */
 
-aio_heap_mark aio_heap_mark_now(void);
-aio_awaitable *aio_tracked_newest(void);
-void aio_collect_since(aio_heap_mark mark);
+typedef struct aio_stack aio_stack;
+
+struct aio_task {
+    aio_future future;         /* Task extends Future */
+    aio_coro *coro;
+    char name[24];             /* "Task-1", as asyncio numbers them */
+    aio_future *fut_waiter;    /* what the task is blocked on, if anything */
+    bool must_cancel;          /* cancel() came while nothing could take it */
+    int num_cancels_requested;
+    /* how the task's coroutine runs on a stack of its own */
+    aio_context context;
+    aio_stack *stack;
+    bool started, finished;
+    aio_status resume_with;    /* what the interrupted await will raise */
+    aio_future *yielded;       /* what the last switch-out blocked on (NULL: a bare yield) */
+    aio_status outcome;        /* what the coroutine returned... */
+    aio_value outcome_value;   /* ...and its result */
+    aio_exception raised;      /* the exception propagating in it */
+};
+
+extern const aio_future_class aio_task_type;
+
+/* Task.cancel(), the Task type's `cancel` slot (cancel.c). */
+bool aio_task_cancel_method(aio_future *self);
+
+/* asyncio.ensure_future: a Future or Task as it is; anything else runs in
+ * a new Task. */
+aio_future *aio_ensure_future(aio_awaitable *awaitable);
 
 #endif

@@ -1,13 +1,14 @@
+/* The event loop: a FIFO queue of ready callbacks, a min-heap of timers,
+ * and a wait for whichever comes first, a timer or a file descriptor.
+ * Everything else (tasks, futures, sleep) is built out of callbacks that
+ * this loop runs; it knows nothing about them. */
 #include "loop.h"
 
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/select.h>
 
-#include "status.h"
-#include "trace.h"
+#include "machinery/config.h"
+#include "machinery/poll.h"
+#include "machinery/trace.h"
 
 struct aio_handle {
     aio_callback callback;
@@ -22,7 +23,6 @@ struct aio_handle {
 };
 
 typedef struct reader {
-    int fd;
     aio_callback callback;
     void *arg;
 } reader;
@@ -33,7 +33,9 @@ static struct {
     aio_handle **timers; /* binary min-heap on (when, seq) */
     size_t timer_count, timer_capacity;
     uint64_t timer_seq;
-    reader readers[FD_SETSIZE];
+    int reader_fds[AIO_POLL_FD_LIMIT]; /* what aio_poll() watches... */
+    reader readers[AIO_POLL_FD_LIMIT]; /* ...and what to call for each */
+    bool readable[AIO_POLL_FD_LIMIT];
     size_t reader_count;
     bool running, stopping;
     aio_handle *spare;   /* freed handles kept for reuse */
@@ -153,15 +155,14 @@ static aio_handle *heap_pop(void)
     return top;
 }
 
-aio_handle *aio_call_later(aio_ns delay, aio_callback callback, void *arg)
+aio_handle *aio_call_later(double delay, aio_callback callback, void *arg)
 {
+    aio_ns ns = aio_seconds_to_ns(delay);
     aio_handle *h = new_handle(callback, arg);
-    h->when = aio_clock_now() + (delay > 0 ? delay : 0);
+    h->when = aio_clock_now() + (ns > 0 ? ns : 0);
     h->seq = loop.timer_seq++;
     h->refs = 2;
-    h->owner = aio_trace_who();
-    aio_trace(h->owner, "arms a timer for %.3f (in %.3f s)",
-              (double)h->when / AIO_NS_PER_SEC, (double)(h->when - aio_clock_now()) / AIO_NS_PER_SEC);
+    AIO_TRACE(timer_armed, h->when, &h->owner);
     heap_push(h);
     return h;
 }
@@ -169,7 +170,7 @@ aio_handle *aio_call_later(aio_ns delay, aio_callback callback, void *arg)
 void aio_timer_cancel(aio_handle *timer)
 {
     if (!timer->due && !timer->cancelled)
-        aio_trace(aio_trace_who(), "cancels its timer for %.3f", (double)timer->when / AIO_NS_PER_SEC);
+        AIO_TRACE(timer_cancelled, timer->when);
     timer->cancelled = true;
     release(timer);
 }
@@ -178,18 +179,21 @@ void aio_timer_cancel(aio_handle *timer)
 
 bool aio_add_reader(int fd, aio_callback callback, void *arg)
 {
-    if (fd < 0 || fd >= FD_SETSIZE)
+    if (fd < 0 || fd >= AIO_POLL_FD_LIMIT)
         return false; /* select() cannot watch it */
     aio_remove_reader(fd);
-    loop.readers[loop.reader_count++] = (reader){ fd, callback, arg };
+    loop.reader_fds[loop.reader_count] = fd;
+    loop.readers[loop.reader_count++] = (reader){ callback, arg };
     return true;
 }
 
 bool aio_remove_reader(int fd)
 {
     for (size_t i = 0; i < loop.reader_count; i++) {
-        if (loop.readers[i].fd == fd) {
-            loop.readers[i] = loop.readers[--loop.reader_count];
+        if (loop.reader_fds[i] == fd) {
+            loop.reader_count--;
+            loop.reader_fds[i] = loop.reader_fds[loop.reader_count];
+            loop.readers[i] = loop.readers[loop.reader_count];
             return true;
         }
     }
@@ -198,47 +202,8 @@ bool aio_remove_reader(int fd)
 
 /* ---- one iteration ----------------------------------------------------- */
 
-static void drop_cancelled_timers(void)
-{
-    while (loop.timer_count && loop.timers[0]->cancelled)
-        release(heap_pop());
-}
-
-/* Wait up to `timeout` (-1: forever) for a reader, then queue the
- * callbacks of the ready ones.  With no readers this is a plain sleep. */
-static void select_readers(aio_ns timeout)
-{
-    fd_set readable;
-    FD_ZERO(&readable);
-    int nfds = 0;
-    for (size_t i = 0; i < loop.reader_count; i++) {
-        FD_SET(loop.readers[i].fd, &readable);
-        if (loop.readers[i].fd >= nfds)
-            nfds = loop.readers[i].fd + 1;
-    }
-    struct timeval tv, *tvp = NULL;
-    if (timeout >= 0) {
-        tv = aio_clock_real_wait(timeout);
-        tvp = &tv;
-    }
-    int n = select(nfds, &readable, NULL, NULL, tvp);
-    if (n < 0 && errno != EINTR)
-        aio_fatal("select() failed: %s", strerror(errno));
-    for (size_t i = 0; n > 0 && i < loop.reader_count; i++)
-        if (FD_ISSET(loop.readers[i].fd, &readable))
-            aio_call_soon(loop.readers[i].callback, loop.readers[i].arg);
-}
-
-/* CPython would call select() with no timeout here and block forever;
- * a workbook is better served by saying why nothing happens. */
-static void trace_select(aio_ns timeout)
-{
-    if (timeout < 0)
-        aio_trace("loop", "select(timeout=None)");
-    else
-        aio_trace("loop", "select(timeout=%.3f)", (double)timeout / AIO_NS_PER_SEC);
-}
-
+/* CPython would block forever here; a workbook is better served by
+ * saying why nothing happens. */
 static _Noreturn void deadlock(void)
 {
     aio_fatal("deadlock: asyncio.run() is waiting, but no callback is ready, "
@@ -246,54 +211,47 @@ static _Noreturn void deadlock(void)
               "can ever wake the waiting tasks (CPython would block forever)");
 }
 
-/* The largest wait CPython's loop ever asks select() for. */
-#define MAXIMUM_SELECT_TIMEOUT (24LL * 3600 * AIO_NS_PER_SEC)
-
+/* BaseEventLoop._run_once, step by step.  Where we differ: CPython drops
+ * cancelled timers from anywhere in the heap once they are many, we only
+ * from its top; it blocks forever where we report a deadlock; it treats
+ * timers due within its clock's resolution as due, our clock needs none;
+ * and equal deadlines run in creation order (see earlier()). */
 static void run_once(void)
 {
-    drop_cancelled_timers();
+    /* 1. Remove cancelled timers from the head of the heap. */
+    while (loop.timer_count && loop.timers[0]->cancelled)
+        release(heap_pop());
 
-    aio_ns timeout = -1; /* wait forever */
+    /* 2. How long to wait: not at all if something is ready, else until
+     *    the first timer (aio_poll caps it as CPython does), else forever. */
+    aio_ns timeout = -1;
     if (loop.ready_count || loop.stopping) {
         timeout = 0;
     } else if (loop.timer_count) {
         timeout = loop.timers[0]->when - aio_clock_now();
         if (timeout < 0) timeout = 0;
-        if (timeout > MAXIMUM_SELECT_TIMEOUT) timeout = MAXIMUM_SELECT_TIMEOUT;
     } else if (loop.reader_count == 0) {
         deadlock();
     }
 
-    if (aio_clock_is_virtual()) {
-        /* Never sleep: poll the readers, and if nothing is ready let the
-         * clock jump to the next timer.  Only a reader with no timer to
-         * jump to makes us block for real. */
-        if (loop.reader_count)
-            select_readers(timeout < 0 ? -1 : 0);
-        if (timeout > 0 && loop.ready_count == 0) {
-            aio_trace("loop", "select(timeout=%.3f): virtual clock jumps to %.3f",
-                      (double)timeout / AIO_NS_PER_SEC, (double)loop.timers[0]->when / AIO_NS_PER_SEC);
-            aio_clock_jump_to(loop.timers[0]->when);
-        } else {
-            trace_select(timeout);
-        }
-    } else {
-        trace_select(timeout);
-        select_readers(timeout);
-    }
+    /* 3. event_list = self._selector.select(timeout); _process_events() */
+    if (aio_poll(loop.reader_fds, loop.reader_count, timeout, loop.readable))
+        for (size_t i = 0; i < loop.reader_count; i++)
+            if (loop.readable[i])
+                aio_call_soon(loop.readers[i].callback, loop.readers[i].arg);
 
-    /* Timers that are due join the ready queue behind what is already there. */
+    /* 4. Timers that are due join the ready queue, behind what is there. */
     aio_ns now = aio_clock_now();
     while (loop.timer_count && loop.timers[0]->when <= now) {
         aio_handle *h = heap_pop();
         h->due = true;
         if (!h->cancelled)
-            aio_trace("loop", "timer armed by %s fires", h->owner);
+            AIO_TRACE(timer_fires, h->owner);
         push_ready(h);
     }
 
-    /* Run only what was ready when we started; callbacks queued by these
-     * run in the next iteration.  This is what makes call_soon() fair. */
+    /* 5. Run only what was ready when we started; callbacks queued by these
+     *    run in the next iteration.  This is what makes call_soon() fair. */
     for (size_t n = loop.ready_count; n > 0; n--) {
         aio_handle *h = pop_ready();
         if (!h->cancelled)

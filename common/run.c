@@ -6,7 +6,8 @@
 
 #include "internal.h"
 #include "loop.h"
-#include "stack.h"
+#include "machinery/arena.h"
+#include "machinery/stack.h"
 
 static void stop_loop(aio_future *future, void *arg)
 {
@@ -40,11 +41,16 @@ static void child_done(aio_future *child, void *arg)
 
 /* runners._cancel_all_tasks.  Tasks are cancelled in the order they were
  * created; CPython walks a WeakSet, whose order is not defined. */
-static void cancel_all_tasks(aio_awaitable *mark)
+static bool is_pending_task(const aio_awaitable *o)
+{
+    return o->type == &aio_task_type.awaitable && !aio_future_done((const aio_future *)o);
+}
+
+static void cancel_all_tasks(void *mark)
 {
     size_t count = 0;
-    for (aio_awaitable *o = aio_tracked_newest(); o != mark; o = o->next_tracked)
-        if (o->type == &aio_task_type && !aio_future_done((aio_future *)o))
+    for (aio_awaitable *o = aio_arena_newest(); o != mark; o = aio_arena_older(o))
+        if (is_pending_task(o))
             count++;
     if (count == 0)
         return;
@@ -54,13 +60,11 @@ static void cancel_all_tasks(aio_awaitable *mark)
         aio_fatal("MemoryError: no memory to cancel the remaining tasks");
     /* The tracked list is newest first: fill the array from its end. */
     size_t i = count;
-    for (aio_awaitable *o = aio_tracked_newest(); o != mark; o = o->next_tracked)
-        if (o->type == &aio_task_type && !aio_future_done((aio_future *)o))
+    for (aio_awaitable *o = aio_arena_newest(); o != mark; o = aio_arena_older(o))
+        if (is_pending_task(o))
             pending[--i] = (aio_task *)o;
 
-    gather_future *gather = aio_object_new(sizeof *gather, &aio_future_type);
-    gather->outer.state = AIO_FUTURE_PENDING;
-    gather->outer.label = "run's gather";
+    gather_future *gather = (gather_future *)aio_future_new_sized(sizeof *gather, "run's gather");
     gather->pending = count;
     for (i = 0; i < count; i++) {
         aio_task_cancel(pending[i]);
@@ -87,23 +91,23 @@ aio_status aio_run(aio_coro *main, aio_value *result)
     if (result)
         *result = aio_none();
     if (aio_loop_is_running())
-        return aio_raise_from("asyncio.run()", AIO_RUNTIME_ERROR, "asyncio.run() cannot be called from a running event loop");
+        return aio_raise_in("asyncio.run()", AIO_RUNTIME_ERROR, "asyncio.run() cannot be called from a running event loop");
 
-    aio_heap_mark mark = aio_heap_mark_now();
+    aio_arena_mark mark = aio_arena_mark_now();
     aio_loop_open();
     aio_task *task = aio_create_task(main);
     run_until_complete(&task->future);
 
     aio_value value;
     aio_status status = aio_future_result(&task->future, &value);
-    const char *message = task->future.exception_message, *where = task->future.exception_where;
+    aio_exception raised = task->future.raised;
 
     cancel_all_tasks(mark.newest);
     aio_loop_close();
-    aio_collect_since(mark);
+    aio_arena_reclaim_since(mark);
     aio_stack_pool_destroy();
 
     if (result)
         *result = value;
-    return status == AIO_OK ? AIO_OK : aio_raise_from(where, status, message);
+    return status == AIO_OK ? AIO_OK : aio_raise_in(raised.where, status, raised.message);
 }

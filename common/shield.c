@@ -22,7 +22,7 @@ static void inner_done(aio_future *inner, void *arg)
     if (aio_future_cancelled(inner))
         aio_future_cancel(outer);
     else if (aio_future_exception(inner, &exception) == AIO_OK && exception != AIO_OK)
-        aio_future_set_exception(outer, exception, inner->exception_message);
+        aio_future_set_exception(outer, exception, inner->raised.message);
     else
         aio_future_set_result(outer, inner->result);
 }
@@ -41,9 +41,7 @@ aio_future *aio_shield_awaitable(aio_awaitable *awaitable)
     if (aio_future_done(inner))
         return inner;
     /* The outer Future is a plain Future with one more field. */
-    shield_future *shield = aio_object_new(sizeof *shield, &aio_future_type);
-    shield->outer.state = AIO_FUTURE_PENDING;
-    shield->outer.label = "shield's Future";
+    shield_future *shield = (shield_future *)aio_future_new_sized(sizeof *shield, "shield's Future");
     shield->inner = inner;
     aio_future_add_done_callback(inner, inner_done, shield);
     aio_future_add_done_callback(&shield->outer, outer_done, shield);

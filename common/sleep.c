@@ -4,7 +4,6 @@
 #include <math.h>
 
 #include "internal.h"
-#include "loop.h"
 
 /* futures._set_result_unless_cancelled */
 static void wake_sleeper(void *arg)
@@ -19,13 +18,12 @@ static aio_status sleep_body(const aio_value *args, aio_value *result)
     double seconds = args[0].as.f;
     (void)result;
     if (isnan(seconds))
-        return aio_raise_from("asyncio.sleep()", AIO_VALUE_ERROR, "sleep length must be a number, not NaN");
+        return aio_raise_in("asyncio.sleep()", AIO_VALUE_ERROR, "sleep length must be a number, not NaN");
     if (seconds <= 0)
         return aio_task_yield(NULL);
 
-    aio_future *future = aio_future_new();
-    future->label = "sleep's Future";
-    aio_handle *timer = aio_call_later(aio_seconds_to_ns(seconds), wake_sleeper, future);
+    aio_future *future = aio_future_new_sized(sizeof *future, "sleep's Future");
+    aio_handle *timer = aio_call_later(seconds, wake_sleeper, future);
     aio_status status = aio_await(future, NULL);
     aio_timer_cancel(timer); /* Python's `finally: h.cancel()`: a no-op if it fired */
     return status;

@@ -9,12 +9,11 @@
  *   bare yield (sleep 0) ->  step again via call_soon
  *   finished             ->  set the Task's own result, free the stack */
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "internal.h"
 #include "loop.h"
-#include "stack.h"
-#include "trace.h"
+#include "machinery/stack.h"
+#include "machinery/trace.h"
 
 static aio_context loop_context; /* where the loop waits while a task runs */
 static aio_task *current;        /* the task whose step is running */
@@ -22,7 +21,7 @@ static unsigned long task_counter;
 
 static aio_status task_await(aio_awaitable *self, aio_value *result)
 {
-    return aio_future_type.await(self, result); /* a Task is awaited as the Future it is */
+    return aio_future_type.awaitable.await(self, result); /* a Task is awaited as the Future it is */
 }
 
 /* CPython logs this when a Task whose exception nobody looked at is
@@ -38,18 +37,37 @@ static void task_finalize(aio_awaitable *self)
         fprintf(stderr, "Task exception was never retrieved\nfuture: %s\n",
                 aio_future_repr(&task->future, repr, sizeof repr));
     }
-    aio_future_type.finalize(self);
+    aio_future_type.awaitable.finalize(self);
 }
 
-const aio_awaitable_type aio_task_type = {
-    .type_repr = "<class '_asyncio.Task'>",
-    .await = task_await,
-    .finalize = task_finalize,
+static const char *task_describe(const aio_awaitable *self, char *buf, size_t size)
+{
+    (void)buf;
+    (void)size;
+    return ((const aio_task *)self)->name;
+}
+
+static void task_repr_head(const aio_future *future, const char *state, char *buf, size_t size)
+{
+    const aio_task *task = (const aio_task *)future;
+    snprintf(buf, size, "Task %s name='%s' coro=<%s()>", state, task->name, task->coro->name);
+}
+
+const aio_future_class aio_task_type = {
+    .awaitable = {
+        .type_repr = "<class '_asyncio.Task'>",
+        .await = task_await,
+        .finalize = task_finalize,
+        .base = &aio_future_type.awaitable,
+        .describe = task_describe,
+    },
+    .cancel = aio_task_cancel_method,
+    .repr_head = task_repr_head,
 };
 
 aio_awaitable *aio_task_awaitable(aio_task *task) { return &task->future.base; }
+aio_future *aio_task_future(aio_task *task) { return &task->future; }
 aio_task *aio_current_task(void) { return current; }
-const char *aio_task_get_name(const aio_task *task) { return task->name; }
 
 static void task_step(aio_task *task, aio_status exception);
 
@@ -61,10 +79,8 @@ static void wakeup(aio_future *future, void *arg)
 {
     aio_task *task = arg;
     aio_status status = aio_future_result(future, NULL);
-    if (status != AIO_OK && status != AIO_CANCELLED) {
-        task->exc_message = future->exception_message;
-        task->exc_where = future->exception_where;
-    }
+    if (status != AIO_OK && status != AIO_CANCELLED)
+        task->raised = future->raised;
     task_step(task, status);
 }
 
@@ -84,13 +100,7 @@ static void finish(aio_task *task)
         aio_stack_release(task->stack);
         task->stack = NULL;
     }
-    char value[64];
-    if (task->outcome == AIO_OK && !task->must_cancel)
-        aio_trace(task->name, "finished: result=%s", aio_repr(task->outcome_value, value, sizeof value));
-    else if (task->outcome == AIO_OK || task->outcome == AIO_CANCELLED)
-        aio_trace(task->name, "finished: cancelled");
-    else
-        aio_trace(task->name, "finished: raised %s", aio_status_name(task->outcome));
+    AIO_TRACE(task_finished, task->name, task->outcome, task->must_cancel, task->outcome_value);
     if (task->outcome == AIO_OK && task->must_cancel) {
         /* cancel() arrived after the last await: too late to raise it
          * inside, but the Task still ends up cancelled. */
@@ -101,45 +111,18 @@ static void finish(aio_task *task)
     } else if (task->outcome == AIO_CANCELLED) {
         aio_future_cancel_base(&task->future);
     } else {
-        aio_future_set_exception(&task->future, task->outcome, task->exc_message);
-        task->future.exception_where = task->exc_where;
+        aio_future_set_exception(&task->future, task->outcome, task->raised.message);
+        task->future.raised.where = task->raised.where;
     }
-}
-
-static void trace_switch_out(const aio_task *task)
-{
-    char what[64];
-    if (task->finished)
-        aio_trace(task->name, "switches out: finished");
-    else if (task->yielded)
-        aio_trace(task->name, "switches out: waits on %s", aio_describe(&task->yielded->base, what, sizeof what));
-    else
-        aio_trace(task->name, "switches out: yields");
-}
-
-/* asyncio's debug mode (loop.slow_callback_duration): a step that keeps
- * the loop busy for 0.1 s or more holds up every other task.  Timed
- * around the whole step, so the Task is already finished if the step
- * finished it, as in CPython's message. */
-#define SLOW_STEP (AIO_NS_PER_SEC / 10)
-
-static void warn_if_slow(const aio_task *task, aio_ns started)
-{
-    aio_ns took = aio_clock_now() - started;
-    if (took < SLOW_STEP)
-        return;
-    char repr[128];
-    fflush(stdout);
-    fprintf(stderr, "Executing %s took %.3f seconds\n", aio_future_repr(&task->future, repr, sizeof repr),
-            (double)took / AIO_NS_PER_SEC);
 }
 
 /* Run the coroutine on its own stack until it blocks, yields or ends. */
 static void resume(aio_task *task, aio_status exception)
 {
-    aio_trace(task->name, "switches in");
+    AIO_TRACE(switch_in, task->name);
     task->resume_with = exception;
     current = task;
+    aio_exception_use(&task->raised);
     aio_stack_set_running(task->stack);
     if (!task->started) {
         task->started = true;
@@ -149,22 +132,22 @@ static void resume(aio_task *task, aio_status exception)
         aio_context_switch(&loop_context, &task->context);
     }
     aio_stack_set_running(NULL);
+    aio_exception_use(NULL);
     current = NULL;
-    trace_switch_out(task);
+    AIO_TRACE(switch_out, task->name, task->finished, task->yielded ? &task->yielded->base : NULL);
 }
 
 /* Task.__step, run by the loop on the main stack. */
 static void task_step(aio_task *task, aio_status exception)
 {
-    bool debug = aio_config_get()->debug;
-    aio_ns started = debug ? aio_clock_now() : 0;
+    aio_ns started = AIO_DEBUG_STEP_START();
     if (task->must_cancel) {
         exception = AIO_CANCELLED;
         task->must_cancel = false;
     }
     task->fut_waiter = NULL;
     if (exception == AIO_CANCELLED)
-        aio_trace(task->name, "CancelledError delivered%s", task->started ? "" : " before it started");
+        AIO_TRACE(cancel_delivered, task->name, task->started);
 
     if (!task->started && exception != AIO_OK) {
         /* Thrown into a coroutine that never started, an exception ends
@@ -187,17 +170,16 @@ static void task_step(aio_task *task, aio_status exception)
     } else {
         aio_call_soon(step_soon, task);
     }
-    if (debug)
-        warn_if_slow(task, started);
+    AIO_DEBUG_STEP_END(started, aio_future_repr, &task->future);
 }
 
 aio_status aio_task_yield(aio_future *future)
 {
     aio_task *task = current;
     if (!task)
-        return aio_raise_from("await", AIO_RUNTIME_ERROR, "await outside a running task");
+        return aio_raise_in("await", AIO_RUNTIME_ERROR, "await outside a running task");
     if (future == &task->future)
-        return aio_raise_from("await", AIO_RUNTIME_ERROR, "a Task cannot await itself");
+        return aio_raise_in("await", AIO_RUNTIME_ERROR, "a Task cannot await itself");
     task->yielded = future;
     aio_context_switch(&task->context, &loop_context);
     return task->resume_with;
@@ -208,11 +190,11 @@ aio_task *aio_create_task(aio_coro *coro)
     if (!aio_loop_is_running())
         aio_fatal("RuntimeError: create_task() needs a running event loop; "
                   "call it from a coroutine under aio_run()");
-    aio_task *task = aio_object_new(sizeof *task, &aio_task_type);
+    aio_task *task = aio_object_new(sizeof *task, &aio_task_type.awaitable);
     task->future.state = AIO_FUTURE_PENDING;
     task->coro = coro;
     snprintf(task->name, sizeof task->name, "Task-%lu", ++task_counter);
-    aio_trace(task->name, "created for %s(), scheduled", coro->name);
+    AIO_TRACE(task_created, task->name, coro->name);
     /* Claim the stack now, so that running out of memory is reported
      * here, where the task is made, rather than at some later step. */
     task->stack = aio_stack_acquire(task->name);

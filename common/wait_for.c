@@ -8,7 +8,6 @@
 #include <math.h>
 
 #include "internal.h"
-#include "loop.h"
 
 /* tasks._release_waiter, used both as a timer and as a done callback. */
 static void release_waiter(void *arg)
@@ -28,8 +27,7 @@ static void release_waiter_when_done(aio_future *done, void *waiter)
  * this task would cancel it twice over; a private waiter keeps the two apart. */
 static aio_status cancel_and_wait(aio_future *future)
 {
-    aio_future *waiter = aio_future_new();
-    waiter->label = "a cancellation waiter";
+    aio_future *waiter = aio_future_new_sized(sizeof *waiter, "a cancellation waiter");
     aio_future_add_done_callback(future, release_waiter_when_done, waiter);
     aio_future_cancel(future);
     aio_status status = aio_await(waiter, NULL);
@@ -53,7 +51,7 @@ static aio_status wait_for_body(const aio_value *args, aio_value *result)
     double timeout = args[1].as.f;
 
     if (isnan(timeout))
-        return aio_raise_from("asyncio.wait_for()", AIO_VALUE_ERROR, "timeout must be a number, not NaN");
+        return aio_raise_in("asyncio.wait_for()", AIO_VALUE_ERROR, "timeout must be a number, not NaN");
     if (isinf(timeout) && timeout > 0)
         return aio_await(awaitable, result);
 
@@ -67,9 +65,8 @@ static aio_status wait_for_body(const aio_value *args, aio_value *result)
         return result_after_timeout(future, result);
     }
 
-    aio_future *waiter = aio_future_new();
-    waiter->label = "wait_for's waiter";
-    aio_handle *timer = aio_call_later(aio_seconds_to_ns(timeout), release_waiter, waiter);
+    aio_future *waiter = aio_future_new_sized(sizeof *waiter, "wait_for's waiter");
+    aio_handle *timer = aio_call_later(timeout, release_waiter, waiter);
     aio_future *future = aio_ensure_future(awaitable);
     aio_future_add_done_callback(future, release_waiter_when_done, waiter);
 

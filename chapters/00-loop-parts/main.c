@@ -9,7 +9,10 @@
 #include <unistd.h>
 
 #include "aio.h"
-#include "stack.h"
+#include "machinery/clock.h"
+#include "machinery/config.h"
+#include "machinery/stack.h"
+#include "machinery/switch.h"
 
 /* ---- 1. two stacks ---------------------------------------------------- */
 

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "stack.h"
-#include "switch.h"
+#include "machinery/stack.h"
+#include "machinery/switch.h"
 
 static aio_context main_context, other_context;
 static long round_trips;

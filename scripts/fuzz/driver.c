@@ -132,7 +132,9 @@ static aio_status main_body(const aio_value *args, aio_value *result)
         if (aio_future_cancelled(futures[j]))
             log_line("%s: %s", name, "cancelled");
         else if (aio_future_done(futures[j])) {
-            snprintf(text, sizeof text, "result %ld", futures[j]->result.as.i);
+            aio_value value;
+            aio_future_result(futures[j], &value);
+            snprintf(text, sizeof text, "result %ld", value.as.i);
             log_line("%s: %s", name, text);
         } else
             log_line("%s: %s", name, "pending");

@@ -14,7 +14,7 @@ static aio_status main_body(const aio_value *args, aio_value *result)
         aio_print("await raised %s: %s", exc_name(status), aio_exception_message());
     aio_status exception;
     aio_future_exception(future, &exception);
-    aio_print("exception() = %s('%s')", exc_name(exception), future->exception_message);
+    aio_print("exception() = %s('%s')", exc_name(exception), aio_future_exception_message(future));
     char repr[96];
     aio_print("repr: %s", aio_future_repr(future, repr, sizeof repr));
     return AIO_OK;

@@ -21,7 +21,7 @@ static void show_exception(const char *name, aio_future *future)
     else if (exception == AIO_OK)
         aio_print("%s.exception(): None", name);
     else
-        aio_print("%s.exception(): %s('%s')", name, exc_name(exception), future->exception_message);
+        aio_print("%s.exception(): %s('%s')", name, exc_name(exception), aio_future_exception_message(future));
 }
 
 static aio_status main_body(const aio_value *args, aio_value *result)

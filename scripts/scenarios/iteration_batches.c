@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include "aio.h"
-#include "loop.h"
 
 static int fds[2];
 

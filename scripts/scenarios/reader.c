@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include "aio.h"
-#include "loop.h"
 
 static int fds[2];
 

@@ -20,11 +20,11 @@ static aio_status main_body(const aio_value *args, aio_value *result)
     aio_status status = aio_await(aio_shield(task), NULL);
     if (status == AIO_VALUE_ERROR)
         aio_print("main: %s: %s", exc_name(status), aio_exception_message());
-    aio_print("shield(done) is done: %s", py_bool(aio_shield(task) == &task->future));
+    aio_print("shield(done) is done: %s", py_bool(aio_shield(task) == aio_task_future(task)));
     aio_status exception;
-    aio_future_exception(&task->future, &exception);
+    aio_future_exception(aio_task_future(task), &exception);
     aio_print("task: cancelled = %s, exception = %s('%s')", py_bool(aio_task_cancelled(task)),
-              exc_name(exception), task->future.exception_message);
+              exc_name(exception), aio_future_exception_message(aio_task_future(task)));
     return AIO_OK;
 }
 

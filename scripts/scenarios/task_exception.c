@@ -22,8 +22,8 @@ static aio_status main_body(const aio_value *args, aio_value *result)
         aio_print("await: %s: %s", exc_name(status), aio_exception_message());
     aio_print("done = %s, cancelled = %s", py_bool(aio_task_done(task)), py_bool(aio_task_cancelled(task)));
     aio_status exception;
-    aio_future_exception(&task->future, &exception);
-    aio_print("exception() = %s('%s')", exc_name(exception), task->future.exception_message);
+    aio_future_exception(aio_task_future(task), &exception);
+    aio_print("exception() = %s('%s')", exc_name(exception), aio_future_exception_message(aio_task_future(task)));
     status = aio_task_result(task, NULL);
     aio_print("result() raises %s: %s", exc_name(status), aio_exception_message());
     return AIO_OK;

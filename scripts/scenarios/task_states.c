@@ -12,7 +12,7 @@ static void show(const char *name, aio_task *task)
     else
         aio_print("%s.result(): raises %s: %s", name, exc_name(status), aio_exception_message());
     aio_status exception;
-    status = aio_future_exception(&task->future, &exception);
+    status = aio_future_exception(aio_task_future(task), &exception);
     if (status != AIO_OK)
         aio_print("%s.exception(): raises %s: %s", name, exc_name(status), aio_exception_message());
     else

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "clock.h"
+#include "config.h"
 
 void aio_print(const char *fmt, ...)
 {

@@ -1,9 +1,9 @@
+#include "exception.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-
-#include "internal.h"
 
 const char *aio_status_name(aio_status status)
 {
@@ -26,39 +26,26 @@ const char *aio_status_class(aio_status status)
     return dot ? dot + 1 : name;
 }
 
-/* The message travels with the task it was raised in, as an exception
- * object would; outside any task there is only one place for it. */
-static const char *message_outside_tasks, *where_outside_tasks;
+static aio_exception outside_tasks, *current = &outside_tasks;
 
-aio_status aio_raise_from(const char *where, aio_status status, const char *message)
+void aio_exception_use(aio_exception *slot) { current = slot ? slot : &outside_tasks; }
+aio_exception *aio_exception_current(void) { return current; }
+
+aio_status aio_raise_in(const char *where, aio_status status, const char *message)
 {
-    aio_task *task = aio_current_task();
-    if (task) {
-        task->exc_message = message;
-        task->exc_where = where;
-    } else {
-        message_outside_tasks = message;
-        where_outside_tasks = where;
-    }
+    current->message = message;
+    current->where = where;
     return status;
 }
 
 aio_status aio_raise(aio_status status, const char *message)
 {
-    return aio_raise_from(NULL, status, message);
+    return aio_raise_in(NULL, status, message);
 }
 
 const char *aio_exception_message(void)
 {
-    aio_task *task = aio_current_task();
-    const char *message = task ? task->exc_message : message_outside_tasks;
-    return message ? message : "";
-}
-
-const char *aio_exception_where(void)
-{
-    aio_task *task = aio_current_task();
-    return task ? task->exc_where : where_outside_tasks;
+    return current->message ? current->message : "";
 }
 
 int aio_exit_code(aio_status status)
@@ -66,7 +53,7 @@ int aio_exit_code(aio_status status)
     if (status == AIO_OK)
         return 0;
     /* The last line of the traceback Python would print. */
-    const char *message = aio_exception_message(), *where = aio_exception_where();
+    const char *message = aio_exception_message(), *where = current->where;
     fprintf(stderr, "%s%s%s%s%s%s\n", aio_status_name(status), *message ? ": " : "", message,
             where ? " (raised by " : "", where ? where : "", where ? ")" : "");
     return 1;

@@ -42,15 +42,15 @@ const char *aio_status_class(aio_status status);
  * `status` so the caller can write `return aio_raise(...)`. */
 aio_status aio_raise(aio_status status, const char *message);
 
-/* The same, naming the API that raised it ("Future.set_result()"), for
- * the one-line report when the exception ends the program.  The message
- * itself stays CPython's, so str(exception) matches. */
-aio_status aio_raise_from(const char *where, aio_status status, const char *message);
+/* The same, raised in the API named by `where` ("Future.set_result()"),
+ * for the one-line report when the exception ends the program.  The
+ * message itself stays CPython's, so str(exception) matches.  (Not
+ * Python's `raise ... from`: nothing is chained.) */
+aio_status aio_raise_in(const char *where, aio_status status, const char *message);
 
 /* The message of the exception last raised in the running task (or
- * outside any task); "" when it had none.  And where it came from, or NULL. */
+ * outside any task); "" when it had none. */
 const char *aio_exception_message(void);
-const char *aio_exception_where(void);
 
 /* An uncaught exception ends a Python program with exit status 1 after
  * printing the exception; do the same for a status that reached main():

@@ -17,7 +17,7 @@
 typedef struct aio_config {
     bool is_virtual;
     double speed; /* loop seconds per real second */
-    bool stamp, debug; /* AIO_TRACE lives in trace.h's aio_trace_on */
+    bool stamp; /* AIO_TRACE and AIO_DEBUG: trace.h's aio_trace_on, aio_debug_on */
 } aio_config;
 
 /* The settings; the first call reads and checks the environment. */

@@ -8,8 +8,6 @@
 #include <stdint.h>
 #include <sys/time.h>
 
-#include "config.h"
-
 typedef int64_t aio_ns; /* loop time, in nanoseconds */
 
 #define AIO_NS_PER_SEC 1000000000LL

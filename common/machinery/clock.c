@@ -1,4 +1,5 @@
 #include "clock.h"
+#include "config.h"
 
 #include <errno.h>
 #include <math.h>

@@ -55,7 +55,7 @@ void aio_config_load(void)
     config.speed = speed ? parse_speed(speed) : 1.0;
     config.stamp = parse_flag("AIO_STAMP");
     aio_trace_on = parse_flag("AIO_TRACE");
-    config.debug = parse_flag("AIO_DEBUG");
+    aio_debug_on = parse_flag("AIO_DEBUG");
 }
 
 const aio_config *aio_config_get(void)

@@ -1,0 +1,21 @@
+/* Where aio_raise() keeps an exception's message.  Python keeps it in the
+ * exception object, which travels up the task it was raised in; here each
+ * task has a slot, and the task switch says whose slot is current
+ * (aio_exception_use).  Outside any task there is one more slot. */
+#ifndef AIO_EXCEPTION_H
+#define AIO_EXCEPTION_H
+
+#include "status.h"
+
+typedef struct aio_exception {
+    const char *message; /* str(exception), or NULL */
+    const char *where;   /* the API that raised it, or NULL */
+} aio_exception;
+
+/* The slot aio_raise() writes from now on; NULL: the one outside tasks. */
+void aio_exception_use(aio_exception *slot);
+
+/* The current slot. */
+aio_exception *aio_exception_current(void);
+
+#endif
