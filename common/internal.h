@@ -97,6 +97,8 @@ extern const aio_future_class aio_task_type;
 /* Task.cancel(), the Task type's `cancel` slot (cancel.c). */
 bool aio_task_cancel_method(aio_future *self);
 
+/* ---- await.c ------------------------------------------------------------ */
+
 /* asyncio.ensure_future: a Future or Task as it is; anything else runs in
  * a new Task. */
 aio_future *aio_ensure_future(aio_awaitable *awaitable);

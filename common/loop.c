@@ -1,26 +1,15 @@
 /* The event loop: a FIFO queue of ready callbacks, a min-heap of timers,
- * and a wait for whichever comes first, a timer or a file descriptor.
+ * and a wait (aio_poll) for whichever comes first, a timer or a file
+ * descriptor.  The handles' memory and the heap itself are machinery
+ * (machinery/handle.c).
  * Everything else (tasks, futures, sleep) is built out of callbacks that
  * this loop runs; it knows nothing about them. */
 #include "loop.h"
 
-#include <stdlib.h>
-
 #include "machinery/config.h"
+#include "machinery/handle.h"
 #include "machinery/poll.h"
 #include "machinery/trace.h"
-
-struct aio_handle {
-    aio_callback callback;
-    void *arg;
-    aio_ns when;       /* timers: due time */
-    uint64_t seq;      /* timers: creation order, the tie-breaker */
-    bool cancelled;
-    int refs;          /* 1 for the loop, +1 while a caller holds a timer */
-    const char *owner; /* timers: who armed it, for the trace */
-    bool due;          /* timers: moved to the ready queue */
-    aio_handle *next;  /* ready queue */
-};
 
 typedef struct reader {
     aio_callback callback;
@@ -28,56 +17,16 @@ typedef struct reader {
 } reader;
 
 static struct {
-    aio_handle *ready_head, *ready_tail;
+    aio_handle *ready_head, *ready_tail; /* the FIFO of ready callbacks */
     size_t ready_count;
-    aio_handle **timers; /* binary min-heap on (when, seq) */
-    size_t timer_count, timer_capacity;
+    aio_timer_heap timers;
     uint64_t timer_seq;
     int reader_fds[AIO_POLL_FD_LIMIT]; /* what aio_poll() watches... */
     reader readers[AIO_POLL_FD_LIMIT]; /* ...and what to call for each */
     bool readable[AIO_POLL_FD_LIMIT];
     size_t reader_count;
     bool running, stopping;
-    aio_handle *spare;   /* freed handles kept for reuse */
-    size_t spare_count;
 } loop;
-
-/* Every sleep(0) costs one handle; recycling them keeps malloc off the
- * switch path.  Bounded, so a burst does not pin memory forever. */
-#define MAX_SPARE_HANDLES 4096
-
-static void *checked(void *p)
-{
-    if (!p)
-        aio_fatal("MemoryError: the event loop is out of memory");
-    return p;
-}
-
-static void release(aio_handle *h)
-{
-    if (--h->refs > 0)
-        return;
-    if (loop.spare_count < MAX_SPARE_HANDLES) {
-        h->next = loop.spare;
-        loop.spare = h;
-        loop.spare_count++;
-    } else {
-        free(h);
-    }
-}
-
-static aio_handle *new_handle(aio_callback callback, void *arg)
-{
-    aio_handle *h = loop.spare;
-    if (h) {
-        loop.spare = h->next;
-        loop.spare_count--;
-    } else {
-        h = checked(malloc(sizeof *h));
-    }
-    *h = (aio_handle){ .callback = callback, .arg = arg, .refs = 1 };
-    return h;
-}
 
 static void push_ready(aio_handle *h)
 {
@@ -102,68 +51,19 @@ static aio_handle *pop_ready(void)
 
 void aio_call_soon(aio_callback callback, void *arg)
 {
-    push_ready(new_handle(callback, arg));
+    push_ready(aio_handle_new(callback, arg));
 }
 
-/* ---- the timer heap ---------------------------------------------------- */
-
-/* Equal deadlines run in creation order.  CPython's heap compares `when`
- * alone, but its clock moves between two call_later() calls, so in real
- * time two timers practically never tie; the tie-breaker gives the same
- * order when our clock stands still (virtual time). */
-static bool earlier(const aio_handle *a, const aio_handle *b)
-{
-    return a->when < b->when || (a->when == b->when && a->seq < b->seq);
-}
-
-static void swap(size_t i, size_t j)
-{
-    aio_handle *t = loop.timers[i];
-    loop.timers[i] = loop.timers[j];
-    loop.timers[j] = t;
-}
-
-static void heap_push(aio_handle *h)
-{
-    if (loop.timer_count == loop.timer_capacity) {
-        size_t capacity = loop.timer_capacity ? loop.timer_capacity * 2 : 64;
-        loop.timers = checked(realloc(loop.timers, capacity * sizeof *loop.timers));
-        loop.timer_capacity = capacity;
-    }
-    size_t i = loop.timer_count++;
-    loop.timers[i] = h;
-    while (i > 0 && earlier(loop.timers[i], loop.timers[(i - 1) / 2])) {
-        swap(i, (i - 1) / 2);
-        i = (i - 1) / 2;
-    }
-}
-
-static aio_handle *heap_pop(void)
-{
-    aio_handle *top = loop.timers[0];
-    loop.timers[0] = loop.timers[--loop.timer_count];
-    size_t i = 0;
-    for (;;) {
-        size_t l = 2 * i + 1, r = l + 1, m = i;
-        if (l < loop.timer_count && earlier(loop.timers[l], loop.timers[m])) m = l;
-        if (r < loop.timer_count && earlier(loop.timers[r], loop.timers[m])) m = r;
-        if (m == i)
-            break;
-        swap(i, m);
-        i = m;
-    }
-    return top;
-}
-
+/* The loop and the caller each hold a reference to a timer. */
 aio_handle *aio_call_later(double delay, aio_callback callback, void *arg)
 {
     aio_ns ns = aio_seconds_to_ns(delay);
-    aio_handle *h = new_handle(callback, arg);
+    aio_handle *h = aio_handle_new(callback, arg);
     h->when = aio_clock_now() + (ns > 0 ? ns : 0);
     h->seq = loop.timer_seq++;
     h->refs = 2;
     AIO_TRACE(timer_armed, h->when, &h->owner);
-    heap_push(h);
+    aio_timer_heap_push(&loop.timers, h);
     return h;
 }
 
@@ -172,7 +72,7 @@ void aio_timer_cancel(aio_handle *timer)
     if (!timer->due && !timer->cancelled)
         AIO_TRACE(timer_cancelled, timer->when);
     timer->cancelled = true;
-    release(timer);
+    aio_handle_release(timer);
 }
 
 /* ---- readers ----------------------------------------------------------- */
@@ -215,20 +115,21 @@ static _Noreturn void deadlock(void)
  * cancelled timers from anywhere in the heap once they are many, we only
  * from its top; it blocks forever where we report a deadlock; it treats
  * timers due within its clock's resolution as due, our clock needs none;
- * and equal deadlines run in creation order (see earlier()). */
+ * and equal deadlines run in creation order (see earlier() in
+ * machinery/handle.c). */
 static void run_once(void)
 {
     /* 1. Remove cancelled timers from the head of the heap. */
-    while (loop.timer_count && loop.timers[0]->cancelled)
-        release(heap_pop());
+    while (loop.timers.count && loop.timers.items[0]->cancelled)
+        aio_handle_release(aio_timer_heap_pop(&loop.timers));
 
     /* 2. How long to wait: not at all if something is ready, else until
      *    the first timer (aio_poll caps it as CPython does), else forever. */
     aio_ns timeout = -1;
     if (loop.ready_count || loop.stopping) {
         timeout = 0;
-    } else if (loop.timer_count) {
-        timeout = loop.timers[0]->when - aio_clock_now();
+    } else if (loop.timers.count) {
+        timeout = loop.timers.items[0]->when - aio_clock_now();
         if (timeout < 0) timeout = 0;
     } else if (loop.reader_count == 0) {
         deadlock();
@@ -242,8 +143,8 @@ static void run_once(void)
 
     /* 4. Timers that are due join the ready queue, behind what is there. */
     aio_ns now = aio_clock_now();
-    while (loop.timer_count && loop.timers[0]->when <= now) {
-        aio_handle *h = heap_pop();
+    while (loop.timers.count && loop.timers.items[0]->when <= now) {
+        aio_handle *h = aio_timer_heap_pop(&loop.timers);
         h->due = true;
         if (!h->cancelled)
             AIO_TRACE(timer_fires, h->owner);
@@ -256,7 +157,7 @@ static void run_once(void)
         aio_handle *h = pop_ready();
         if (!h->cancelled)
             h->callback(h->arg);
-        release(h);
+        aio_handle_release(h);
     }
 }
 
@@ -285,18 +186,11 @@ bool aio_loop_is_running(void) { return loop.running; }
 void aio_loop_close(void)
 {
     while (loop.ready_count)
-        release(pop_ready());
-    while (loop.timer_count)
-        release(heap_pop());
-    free(loop.timers);
-    loop.timers = NULL;
-    while (loop.spare) {
-        aio_handle *h = loop.spare;
-        loop.spare = h->next;
-        free(h);
-    }
-    loop.spare_count = 0;
-    loop.timer_capacity = 0;
+        aio_handle_release(pop_ready());
+    while (loop.timers.count)
+        aio_handle_release(aio_timer_heap_pop(&loop.timers));
+    aio_timer_heap_free(&loop.timers);
+    aio_handle_pool_free();
     loop.reader_count = 0;
     loop.running = false;
 }

@@ -205,18 +205,3 @@ aio_task *aio_create_task(aio_coro *coro)
     aio_call_soon(step_soon, task);
     return task;
 }
-
-/* tasks._wrap_awaitable: lets a Task drive an awaitable of your own. */
-static aio_status await_wrapped(const aio_value *args, aio_value *result)
-{
-    return aio_await((aio_awaitable *)args[0].as.p, result);
-}
-
-aio_future *aio_ensure_future(aio_awaitable *awaitable)
-{
-    if (aio_is_future(awaitable))
-        return (aio_future *)awaitable;
-    if (awaitable->type == &aio_coro_type)
-        return &aio_create_task((aio_coro *)awaitable)->future;
-    return &aio_create_task(aio_coro_new("_wrap_awaitable", await_wrapped, aio_ptr(awaitable)))->future;
-}

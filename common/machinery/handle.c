@@ -1,0 +1,109 @@
+#include "handle.h"
+
+#include <stdlib.h>
+
+#include "status.h"
+
+/* Freed handles kept for reuse: every sleep(0) costs one.  Bounded, so
+ * that a burst does not pin memory forever. */
+#define MAX_SPARE_HANDLES 4096
+
+static aio_handle *spare;
+static size_t spare_count;
+
+static void *checked(void *p)
+{
+    if (!p)
+        aio_fatal("MemoryError: the event loop is out of memory");
+    return p;
+}
+
+aio_handle *aio_handle_new(void (*callback)(void *arg), void *arg)
+{
+    aio_handle *h = spare;
+    if (h) {
+        spare = h->next;
+        spare_count--;
+    } else {
+        h = checked(malloc(sizeof *h));
+    }
+    *h = (aio_handle){ .callback = callback, .arg = arg, .refs = 1 };
+    return h;
+}
+
+void aio_handle_release(aio_handle *h)
+{
+    if (--h->refs > 0)
+        return;
+    if (spare_count < MAX_SPARE_HANDLES) {
+        h->next = spare;
+        spare = h;
+        spare_count++;
+    } else {
+        free(h);
+    }
+}
+
+void aio_handle_pool_free(void)
+{
+    while (spare) {
+        aio_handle *h = spare;
+        spare = h->next;
+        free(h);
+    }
+    spare_count = 0;
+}
+
+/* Equal deadlines run in creation order.  CPython's heap compares `when`
+ * alone, but its clock moves between two call_later() calls, so in real
+ * time two timers practically never tie; the tie-breaker gives the same
+ * order when our clock stands still (virtual time). */
+static bool earlier(const aio_handle *a, const aio_handle *b)
+{
+    return a->when < b->when || (a->when == b->when && a->seq < b->seq);
+}
+
+static void swap(aio_timer_heap *heap, size_t i, size_t j)
+{
+    aio_handle *t = heap->items[i];
+    heap->items[i] = heap->items[j];
+    heap->items[j] = t;
+}
+
+void aio_timer_heap_push(aio_timer_heap *heap, aio_handle *h)
+{
+    if (heap->count == heap->capacity) {
+        size_t capacity = heap->capacity ? heap->capacity * 2 : 64;
+        heap->items = checked(realloc(heap->items, capacity * sizeof *heap->items));
+        heap->capacity = capacity;
+    }
+    size_t i = heap->count++;
+    heap->items[i] = h;
+    while (i > 0 && earlier(heap->items[i], heap->items[(i - 1) / 2])) {
+        swap(heap, i, (i - 1) / 2);
+        i = (i - 1) / 2;
+    }
+}
+
+aio_handle *aio_timer_heap_pop(aio_timer_heap *heap)
+{
+    aio_handle *top = heap->items[0];
+    heap->items[0] = heap->items[--heap->count];
+    size_t i = 0;
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, m = i;
+        if (l < heap->count && earlier(heap->items[l], heap->items[m])) m = l;
+        if (r < heap->count && earlier(heap->items[r], heap->items[m])) m = r;
+        if (m == i)
+            break;
+        swap(heap, i, m);
+        i = m;
+    }
+    return top;
+}
+
+void aio_timer_heap_free(aio_timer_heap *heap)
+{
+    free(heap->items);
+    *heap = (aio_timer_heap){ NULL, 0, 0 };
+}
