@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+bool aio_trace_on, aio_debug_on; /* declared in trace.h, where they are tested */
+
 static aio_config config;
 static bool loaded;
 

@@ -5,8 +5,6 @@
 
 #include "../aio.h" /* only for the Awaitable's layout: its type's describe slot */
 
-bool aio_trace_on, aio_debug_on;
-
 static const char *who = "loop"; /* the running task, or "loop" on the main stack */
 
 static void line(const char *actor, const char *fmt, ...) AIO_PRINTF_LIKE(2, 3);
