@@ -77,8 +77,12 @@ timeline-%: $$(addprefix $(BUILD)/,$$(call chapter_of,$$*)) $(BUILD)/timeline
 	  AIO_CLOCK=virtual AIO_TRACE=1 ./$(BUILD)/$(call chapter_of,$*) 2>&1 >/dev/null | ./$(BUILD)/timeline $(call chapter_of,$*),\
 	  $(call no_such_chapter,$*))
 
+# With GNU parallel (bats --jobs needs it; .ci/run installs it) the test
+# files run two at a time, each file's tests still in order, since they
+# share what its setup_file made.  Without it, one file after another.
+TEST_JOBS ?= 2
 test: all cases benches
-	bats scripts
+	bats $(if $(shell command -v parallel),--jobs $(TEST_JOBS) --no-parallelize-within-files) scripts
 
 # The hardening matrix: gcc and clang at -O0 and -O2, fortify 2 and 3,
 # ASan+UBSan, valgrind and aarch64 under qemu, every chapter and scenario.
