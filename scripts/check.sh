@@ -96,13 +96,13 @@ check_config() {
 # which architecture it is.
 check_unported() {
     local out
-    out="$(gcc -std=c11 -U__x86_64__ -U__aarch64__ -D__riscv=1 -Icommon -c common/switch.c -o /dev/null 2>&1)"
+    out="$(gcc -std=c11 -U__x86_64__ -U__aarch64__ -D__riscv=1 -Icommon -c common/machinery/switch.c -o /dev/null 2>&1)"
     if [ $? -ne 0 ] && [[ "$out" == *"no stack-entry port for riscv"* ]]; then
         ok "an unported architecture fails to compile, naming itself (riscv)"
     else
         not_ok "an unported architecture fails to compile, naming itself (riscv)"
     fi
-    out="$(gcc -std=c11 -U__x86_64__ -U__aarch64__ -Icommon -c common/switch.c -o /dev/null 2>&1)"
+    out="$(gcc -std=c11 -U__x86_64__ -U__aarch64__ -Icommon -c common/machinery/switch.c -o /dev/null 2>&1)"
     if [ $? -ne 0 ] && [[ "$out" == *"no stack-entry port for this architecture"* ]]; then
         ok "an unknown architecture fails to compile with a clear message"
     else
