@@ -12,10 +12,12 @@ typedef struct aio_exception {
     const char *where;   /* the API that raised it, or NULL */
 } aio_exception;
 
-/* The slot aio_raise() writes from now on; NULL: the one outside tasks. */
-void aio_exception_use(aio_exception *slot);
-
-/* The current slot. */
-aio_exception *aio_exception_current(void);
+/* The slot aio_raise() writes from now on; NULL: the one outside tasks.
+ * Inline, because the task switch calls it twice per step. */
+extern aio_exception aio_exception_outside_tasks, *aio_exception_slot;
+static inline void aio_exception_use(aio_exception *slot)
+{
+    aio_exception_slot = slot ? slot : &aio_exception_outside_tasks;
+}
 
 #endif

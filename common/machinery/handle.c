@@ -4,12 +4,7 @@
 
 #include "status.h"
 
-/* Freed handles kept for reuse: every sleep(0) costs one.  Bounded, so
- * that a burst does not pin memory forever. */
-#define MAX_SPARE_HANDLES 4096
-
-static aio_handle *spare;
-static size_t spare_count;
+aio_handle_pool aio_handle_spares;
 
 static void *checked(void *p)
 {
@@ -18,40 +13,16 @@ static void *checked(void *p)
     return p;
 }
 
-aio_handle *aio_handle_new(void (*callback)(void *arg), void *arg)
-{
-    aio_handle *h = spare;
-    if (h) {
-        spare = h->next;
-        spare_count--;
-    } else {
-        h = checked(malloc(sizeof *h));
-    }
-    *h = (aio_handle){ .callback = callback, .arg = arg, .refs = 1 };
-    return h;
-}
-
-void aio_handle_release(aio_handle *h)
-{
-    if (--h->refs > 0)
-        return;
-    if (spare_count < MAX_SPARE_HANDLES) {
-        h->next = spare;
-        spare = h;
-        spare_count++;
-    } else {
-        free(h);
-    }
-}
+aio_handle *aio_handle_malloc(void) { return checked(malloc(sizeof(aio_handle))); }
 
 void aio_handle_pool_free(void)
 {
-    while (spare) {
-        aio_handle *h = spare;
-        spare = h->next;
+    while (aio_handle_spares.spare) {
+        aio_handle *h = aio_handle_spares.spare;
+        aio_handle_spares.spare = h->next;
         free(h);
     }
-    spare_count = 0;
+    aio_handle_spares.count = 0;
 }
 
 /* Equal deadlines run in creation order.  CPython's heap compares `when`

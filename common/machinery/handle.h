@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "clock.h"
 
@@ -25,10 +26,44 @@ struct aio_handle {
 };
 
 /* A handle holding one reference; release() drops one, and the last
- * sends the handle back to the pool. */
-aio_handle *aio_handle_new(void (*callback)(void *arg), void *arg);
-void aio_handle_release(aio_handle *h);
+ * sends the handle back to the pool.  Inline, because every call_soon
+ * takes one: the pool is what keeps malloc off the switch path. */
+typedef struct aio_handle_pool {
+    aio_handle *spare; /* freed handles kept for reuse... */
+    size_t count;      /* ...at most MAX_SPARE_HANDLES, so a burst does not pin memory */
+} aio_handle_pool;
+
+#define AIO_MAX_SPARE_HANDLES 4096
+
+extern aio_handle_pool aio_handle_spares;
+aio_handle *aio_handle_malloc(void);
 void aio_handle_pool_free(void);
+
+static inline aio_handle *aio_handle_new(void (*callback)(void *arg), void *arg)
+{
+    aio_handle *h = aio_handle_spares.spare;
+    if (h) {
+        aio_handle_spares.spare = h->next;
+        aio_handle_spares.count--;
+    } else {
+        h = aio_handle_malloc();
+    }
+    *h = (aio_handle){ .callback = callback, .arg = arg, .refs = 1 };
+    return h;
+}
+
+static inline void aio_handle_release(aio_handle *h)
+{
+    if (--h->refs > 0)
+        return;
+    if (aio_handle_spares.count < AIO_MAX_SPARE_HANDLES) {
+        h->next = aio_handle_spares.spare;
+        aio_handle_spares.spare = h;
+        aio_handle_spares.count++;
+    } else {
+        free(h);
+    }
+}
 
 /* Timers, earliest first; equal deadlines in creation order (seq). */
 typedef struct aio_timer_heap {

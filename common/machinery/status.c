@@ -26,15 +26,12 @@ const char *aio_status_class(aio_status status)
     return dot ? dot + 1 : name;
 }
 
-static aio_exception outside_tasks, *current = &outside_tasks;
-
-void aio_exception_use(aio_exception *slot) { current = slot ? slot : &outside_tasks; }
-aio_exception *aio_exception_current(void) { return current; }
+aio_exception aio_exception_outside_tasks, *aio_exception_slot = &aio_exception_outside_tasks;
 
 aio_status aio_raise_in(const char *where, aio_status status, const char *message)
 {
-    current->message = message;
-    current->where = where;
+    aio_exception_slot->message = message;
+    aio_exception_slot->where = where;
     return status;
 }
 
@@ -45,7 +42,7 @@ aio_status aio_raise(aio_status status, const char *message)
 
 const char *aio_exception_message(void)
 {
-    return current->message ? current->message : "";
+    return aio_exception_slot->message ? aio_exception_slot->message : "";
 }
 
 int aio_exit_code(aio_status status)
@@ -53,7 +50,7 @@ int aio_exit_code(aio_status status)
     if (status == AIO_OK)
         return 0;
     /* The last line of the traceback Python would print. */
-    const char *message = aio_exception_message(), *where = current->where;
+    const char *message = aio_exception_message(), *where = aio_exception_slot->where;
     fprintf(stderr, "%s%s%s%s%s%s\n", aio_status_name(status), *message ? ": " : "", message,
             where ? " (raised by " : "", where ? where : "", where ? ")" : "");
     return 1;
