@@ -77,6 +77,13 @@ timeline-%: $$(addprefix $(BUILD)/,$$(call chapter_of,$$*)) $(BUILD)/timeline
 	  AIO_CLOCK=virtual AIO_TRACE=1 ./$(BUILD)/$(call chapter_of,$*) 2>&1 >/dev/null | ./$(BUILD)/timeline $(call chapter_of,$*),\
 	  $(call no_such_chapter,$*))
 
+# `make scenario-claim_walkthrough`: build one scenario of scripts/scenarios
+# and run it in real time, as chapter-% runs a chapter (SPEED=N likewise).
+scenario-%: $$(if $$(wildcard scripts/scenarios/$$*.c),$(BUILD)/scenarios/$$*)
+	@$(if $(wildcard scripts/scenarios/$*.c),\
+	  $(if $(SPEED),AIO_SPEED='$(SPEED)' )./$(BUILD)/scenarios/$*,\
+	  echo "make: there is no scenario '$*'. The scenarios are the .c files in scripts/scenarios/." >&2; exit 2)
+
 test: all cases benches
 	bats scripts
 

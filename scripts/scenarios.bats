@@ -50,6 +50,12 @@ check_twin() {
 @test "cancel_self: A task that cancels itself keeps running until an await that yields" { check_c cancel_self; check_twin cancel_self; }
 @test "cancel_states: cancel() before a task starts (its body never runs), while it sleeps," { check_c cancel_states; check_twin cancel_states; }
 @test "cancel_timer_race: cancel() arrives in the same loop iteration in which the task's sleep" { check_c cancel_timer_race; check_twin cancel_timer_race; }
+@test "claim_await_no_yield: Only an await that reaches a pending Future gives the loop control (claims C3, C11, C31, C32)" { check_c claim_await_no_yield; check_twin claim_await_no_yield; }
+@test "claim_run_new_loop: A second asyncio.run in a row works: each run closes its own loop (claims C6, C8)" { check_c claim_run_new_loop; check_twin claim_run_new_loop; }
+@test "claim_sleep_is_coroutine: asyncio.sleep(1) is a coroutine object and sleeps only when awaited (claim C15)" { check_c claim_sleep_is_coroutine; check_twin claim_sleep_is_coroutine; }
+@test "claim_task_runs_unawaited: A task that nobody awaits still runs to the end (claims C27, C29)" { check_c claim_task_runs_unawaited; check_twin claim_task_runs_unawaited; }
+@test "claim_wait_for_coroutine: wait_for() gives a coroutine; its timeout starts when it is awaited (claim C42)" { check_c claim_wait_for_coroutine; check_twin claim_wait_for_coroutine; }
+@test "claim_walkthrough: Post 2-3: main enters hello_every_second before either task runs (claims C33-C36)" { check_c claim_walkthrough; check_twin claim_walkthrough; }
 @test "deadlock: main awaits a Future that nothing will ever set.  CPython waits for" { check_c deadlock; check_twin deadlock; }
 @test "future_callbacks: Done callbacks run one loop iteration after the result is set, in the" { check_c future_callbacks; check_twin future_callbacks; }
 @test "future_remove_callback: remove_done_callback() takes every registration of a callback off the" { check_c future_remove_callback; check_twin future_remove_callback; }
