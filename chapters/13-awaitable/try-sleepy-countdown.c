@@ -22,7 +22,7 @@ static aio_status resolve_later_body(const aio_value *args, aio_value *result)
 
 /* An awaitable of our own: anything whose type has an `await` slot, as
  * anything with an __await__ method is awaitable in Python.  Awaiting a
- * Countdown gives the loop control `turns` times, then returns a value. */
+ * Countdown sleeps 0.5 s `turns` times, then returns a value. */
 typedef struct countdown {
     aio_awaitable base;
     long turns;

@@ -12,8 +12,8 @@ async def resolve_later(future: asyncio.Future) -> None:
 
 
 class Countdown:
-    """Awaitable because it has __await__: gives the loop control `turns`
-    times (a bare yield, like sleep(0)), then returns a value."""
+    """Awaitable because it has __await__: sleeps 0.5 s `turns`
+    times, then returns a value."""
 
     def __init__(self, turns: int):
         self.turns = turns
