@@ -6,6 +6,9 @@
 
 load helpers
 
+# The C side runs as the reader's python3 behaves (AIO_PYTHON).
+use_readers_python
+
 setup_file() {
     build_all
     run_twins scripts/scenarios/*.py
@@ -21,10 +24,10 @@ check_c() {
     run --separate-stderr env AIO_CLOCK=virtual AIO_STAMP=1 "$(bin "scenarios/$1")"
     [ "$status" -eq "$want_status" ] || { echo "exit status $status"; return 1; }
     printf '%s\n' "$output" >"$TMP/got"
-    same "$ROOT/expected/scenarios/$1.times" "$TMP/got"
-    if [ -f "$ROOT/expected/scenarios/$1.err" ]; then
+    same "$(expected "scenarios/$1.times")" "$TMP/got"
+    if [ -f "$(expected "scenarios/$1.err")" ]; then
         printf '%s\n' "$stderr" >"$TMP/err"
-        same "$ROOT/expected/scenarios/$1.err" "$TMP/err"
+        same "$(expected "scenarios/$1.err")" "$TMP/err"
     else
         [ -z "$stderr" ] || { echo "unexpected stderr: $stderr"; return 1; }
     fi
@@ -34,10 +37,10 @@ check_c() {
 # separately where CPython writes one (see the tests at the end).  Each
 # scenario's test runs both checks.
 check_twin() {
-    command -v python3 >/dev/null || skip "python3 is not installed"
+    need_python
     TWINS="$BATS_FILE_TMPDIR/twins"
-    same "$ROOT/expected/scenarios/$1.times" "$TWINS/$1.out"
-    if [ ! -f "$ROOT/expected/scenarios/$1.err" ]; then
+    same "$(expected "scenarios/$1.times")" "$TWINS/$1.out"
+    if [ ! -f "$(expected "scenarios/$1.err")" ]; then
         same /dev/null "$TWINS/$1.err"
         [ "$(cat "$TWINS/$1.status")" -eq 0 ]
     fi
@@ -90,19 +93,19 @@ check_twin() {
 }
 
 @test "run_unretrieved: CPython reports the same never-retrieved exception" {
-    command -v python3 >/dev/null || skip "python3 is not installed"
+    need_python
     err="$BATS_FILE_TMPDIR/twins/run_unretrieved.err"
     [ "$(head -n 1 "$err")" = "Task exception was never retrieved" ]
     sed -n 2p "$err" | grep -Eq "^future: <Task finished name='Task-2' coro=<boom\(\) .*exception=ValueError\('boom'\)>$"
 }
 
 @test "run_nested: CPython also warns that the coroutine was never awaited" {
-    command -v python3 >/dev/null || skip "python3 is not installed"
+    need_python
     grep -q "RuntimeWarning: coroutine 'nothing' was never awaited" "$BATS_FILE_TMPDIR/twins/run_nested.err"
 }
 
 @test "deadlock: CPython would block for ever; the twin's virtual clock stops it instead" {
-    command -v python3 >/dev/null || skip "python3 is not installed"
+    need_python
     [ "$(cat "$BATS_FILE_TMPDIR/twins/deadlock.status")" -eq 1 ]
     grep -q "RuntimeError: deadlock: nothing can wake the waiting tasks" "$BATS_FILE_TMPDIR/twins/deadlock.err"
 }
