@@ -78,6 +78,7 @@ timeline-%: $$(addprefix $(BUILD)/,$$(call chapter_of,$$*)) $(BUILD)/timeline
 	  $(call no_such_chapter,$*))
 
 test: all cases benches
+	@scripts/prereq.sh
 	bats scripts
 
 # The hardening matrix: gcc and clang at -O0 and -O2, fortify 2 and 3,
