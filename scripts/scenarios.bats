@@ -73,11 +73,13 @@ check_twin() {
 @test "start_order: Tasks start in the order they were created, and only once their creator" { check_c start_order; check_twin start_order; }
 @test "task_exception: An exception raised in a task: awaiting the task re-raises it, and" { check_c task_exception; check_twin task_exception; }
 @test "task_states: A Task's result(), exception(), done() and cancelled() while it is" { check_c task_states; check_twin task_states; }
+@test "timeout_block: asyncio.timeout() around a block: at the deadline the task is cancelled" { check_c timeout_block; check_twin timeout_block; }
 @test "timer_order: Timers fire in deadline order; equal deadlines in creation order" { check_c timer_order; check_twin timer_order; }
 @test "wait_for_outer_cancelled: The task that is waiting in wait_for is itself cancelled: the inner" { check_c wait_for_outer_cancelled; check_twin wait_for_outer_cancelled; }
 @test "wait_for_result: wait_for gets the result before the timeout: it returns it, and its" { check_c wait_for_result; check_twin wait_for_result; }
 @test "wait_for_swallow: The inner coroutine swallows the cancellation and returns a value:" { check_c wait_for_swallow; check_twin wait_for_swallow; }
 @test "wait_for_timeout_cleanup: On timeout, wait_for cancels the inner coroutine and waits until its" { check_c wait_for_timeout_cleanup; check_twin wait_for_timeout_cleanup; }
+@test "wait_for_wake_order: Three tasks wait for the same task; the second through wait_for.  On" { check_c wait_for_wake_order; check_twin wait_for_wake_order; }
 @test "wait_for_zero: timeout=0 (or below): a coroutine is wrapped in a task and cancelled" { check_c wait_for_zero; check_twin wait_for_zero; }
 
 @test "there are at least 30 scenarios, each with a twin, expected output and tests" {
