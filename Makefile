@@ -128,7 +128,11 @@ scenario-%: $$(if $$(wildcard scripts/scenarios/$$*.c),$(BUILD)/scenarios/$$*)
 	  $(if $(SPEED),AIO_SPEED='$(SPEED)' )./$(BUILD)/scenarios/$*,\
 	  echo "make: there is no scenario '$*'. The scenarios are the .c files in scripts/scenarios/." >&2; exit 2)
 
-test: all cases benches tries
+# The prerequisites first, so that a fresh machine hears what it lacks
+# (scripts/prereq.sh) before the compiler or bats is ever called.
+test:
+	@scripts/prereq.sh
+	$(MAKE) all cases benches tries
 	bats scripts
 
 # The hardening matrix: gcc and clang at -O0 and -O2, fortify 2 and 3,

@@ -39,6 +39,20 @@ static bool parse_flag(const char *name)
     return true;
 }
 
+/* Only the versions whose asyncio the loop has been compared with. */
+static int parse_python(const char *text)
+{
+    static const char *const known[] = { "3.11", "3.12", "3.13" };
+    if (!text)
+        return 11;
+    for (int i = 0; i < 3; i++)
+        if (strcmp(text, known[i]) == 0)
+            return 11 + i;
+    reject("AIO_PYTHON", text, "it takes 3.11, 3.12 or 3.13");
+}
+
+int aio_python(void) { return aio_config_get()->python; }
+
 void aio_config_load(void)
 {
     if (loaded)
@@ -56,6 +70,7 @@ void aio_config_load(void)
     config.stamp = parse_flag("AIO_STAMP");
     aio_trace_on = parse_flag("AIO_TRACE");
     config.debug = parse_flag("AIO_DEBUG");
+    config.python = parse_python(getenv("AIO_PYTHON"));
 }
 
 const aio_config *aio_config_get(void)

@@ -45,11 +45,26 @@ const aio_awaitable_type aio_future_type = {
     .finalize = future_finalize,
 };
 
-aio_future *aio_future_new(void)
+/* Parenthesised: aio.h makes aio_future_new() a macro that names the caller. */
+aio_future *(aio_future_new)(void)
 {
     aio_future *future = aio_object_new(sizeof *future, &aio_future_type);
     future->state = AIO_FUTURE_PENDING;
     return future;
+}
+
+/* 3.12 and later: Future() with no running loop asks for the current loop,
+ * which makes one and warns, once, at the caller's line (3.11 is silent).
+ * The line of source that Python prints under it is not known here. */
+aio_future *aio_future_new_at(const char *file, int line)
+{
+    static bool warned;
+    if (!warned && !aio_loop_is_running() && aio_python() >= 12) {
+        warned = true;
+        fflush(stdout);
+        fprintf(stderr, "%s:%d: DeprecationWarning: There is no current event loop\n", file, line);
+    }
+    return (aio_future_new)();
 }
 
 aio_awaitable *aio_future_awaitable(aio_future *future) { return &future->base; }

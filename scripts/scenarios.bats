@@ -6,6 +6,9 @@
 
 load helpers
 
+# The C side runs as the reader's python3 behaves (AIO_PYTHON).
+use_readers_python
+
 setup_file() {
     build_all
     run_twins scripts/scenarios/*.py
@@ -21,10 +24,10 @@ check_c() {
     run --separate-stderr env AIO_CLOCK=virtual AIO_STAMP=1 "$(bin "scenarios/$1")"
     [ "$status" -eq "$want_status" ] || { echo "exit status $status"; return 1; }
     printf '%s\n' "$output" >"$TMP/got"
-    same "$ROOT/expected/scenarios/$1.times" "$TMP/got"
-    if [ -f "$ROOT/expected/scenarios/$1.err" ]; then
+    same "$(expected "scenarios/$1.times")" "$TMP/got"
+    if [ -f "$(expected "scenarios/$1.err")" ]; then
         printf '%s\n' "$stderr" >"$TMP/err"
-        same "$ROOT/expected/scenarios/$1.err" "$TMP/err"
+        same "$(expected "scenarios/$1.err")" "$TMP/err"
     else
         [ -z "$stderr" ] || { echo "unexpected stderr: $stderr"; return 1; }
     fi
@@ -34,10 +37,10 @@ check_c() {
 # separately where CPython writes one (see the tests at the end).  Each
 # scenario's test runs both checks.
 check_twin() {
-    command -v python3 >/dev/null || skip "python3 is not installed"
+    need_python
     TWINS="$BATS_FILE_TMPDIR/twins"
-    same "$ROOT/expected/scenarios/$1.times" "$TWINS/$1.out"
-    if [ ! -f "$ROOT/expected/scenarios/$1.err" ]; then
+    same "$(expected "scenarios/$1.times")" "$TWINS/$1.out"
+    if [ ! -f "$(expected "scenarios/$1.err")" ]; then
         same /dev/null "$TWINS/$1.err"
         [ "$(cat "$TWINS/$1.status")" -eq 0 ]
     fi
@@ -76,11 +79,13 @@ check_twin() {
 @test "start_order: Tasks start in the order they were created, and only once their creator" { check_c start_order; check_twin start_order; }
 @test "task_exception: An exception raised in a task: awaiting the task re-raises it, and" { check_c task_exception; check_twin task_exception; }
 @test "task_states: A Task's result(), exception(), done() and cancelled() while it is" { check_c task_states; check_twin task_states; }
+@test "timeout_block: asyncio.timeout() around a block: at the deadline the task is cancelled" { check_c timeout_block; check_twin timeout_block; }
 @test "timer_order: Timers fire in deadline order; equal deadlines in creation order" { check_c timer_order; check_twin timer_order; }
 @test "wait_for_outer_cancelled: The task that is waiting in wait_for is itself cancelled: the inner" { check_c wait_for_outer_cancelled; check_twin wait_for_outer_cancelled; }
 @test "wait_for_result: wait_for gets the result before the timeout: it returns it, and its" { check_c wait_for_result; check_twin wait_for_result; }
 @test "wait_for_swallow: The inner coroutine swallows the cancellation and returns a value:" { check_c wait_for_swallow; check_twin wait_for_swallow; }
 @test "wait_for_timeout_cleanup: On timeout, wait_for cancels the inner coroutine and waits until its" { check_c wait_for_timeout_cleanup; check_twin wait_for_timeout_cleanup; }
+@test "wait_for_wake_order: Three tasks wait for the same task; the second through wait_for.  On" { check_c wait_for_wake_order; check_twin wait_for_wake_order; }
 @test "wait_for_zero: timeout=0 (or below): a coroutine is wrapped in a task and cancelled" { check_c wait_for_zero; check_twin wait_for_zero; }
 
 @test "there are at least 30 scenarios, each with a twin, expected output and tests" {
@@ -96,19 +101,19 @@ check_twin() {
 }
 
 @test "run_unretrieved: CPython reports the same never-retrieved exception" {
-    command -v python3 >/dev/null || skip "python3 is not installed"
+    need_python
     err="$BATS_FILE_TMPDIR/twins/run_unretrieved.err"
     [ "$(head -n 1 "$err")" = "Task exception was never retrieved" ]
     sed -n 2p "$err" | grep -Eq "^future: <Task finished name='Task-2' coro=<boom\(\) .*exception=ValueError\('boom'\)>$"
 }
 
 @test "run_nested: CPython also warns that the coroutine was never awaited" {
-    command -v python3 >/dev/null || skip "python3 is not installed"
+    need_python
     grep -q "RuntimeWarning: coroutine 'nothing' was never awaited" "$BATS_FILE_TMPDIR/twins/run_nested.err"
 }
 
 @test "deadlock: CPython would block for ever; the twin's virtual clock stops it instead" {
-    command -v python3 >/dev/null || skip "python3 is not installed"
+    need_python
     [ "$(cat "$BATS_FILE_TMPDIR/twins/deadlock.status")" -eq 1 ]
     grep -q "RuntimeError: deadlock: nothing can wake the waiting tasks" "$BATS_FILE_TMPDIR/twins/deadlock.err"
 }
