@@ -76,6 +76,7 @@ check_twin() {
 @test "wait_for_swallow: The inner coroutine swallows the cancellation and returns a value:" { check_c wait_for_swallow; check_twin wait_for_swallow; }
 @test "wait_for_timeout_cleanup: On timeout, wait_for cancels the inner coroutine and waits until its" { check_c wait_for_timeout_cleanup; check_twin wait_for_timeout_cleanup; }
 @test "wait_for_zero: timeout=0 (or below): a coroutine is wrapped in a task and cancelled" { check_c wait_for_zero; check_twin wait_for_zero; }
+@test "edge_recursion: A coroutine that awaits itself 500 levels deep fits in a task's stack" { check_c edge_recursion; check_twin edge_recursion; }
 
 @test "there are at least 30 scenarios, each with a twin, expected output and tests" {
     count=0
