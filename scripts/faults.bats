@@ -53,3 +53,78 @@ frames() { run --separate-stderr env AIO_CLOCK=virtual "$(bin cases/frames)" "$@
         same "$ROOT/expected/scenarios/edge_recursion.times" "$TMP/got"
     done
 }
+
+# ---- 2. repr() as Python writes it -------------------------------------------
+
+# Values for cases/reprs, and CPython's repr() of each: floats (edge cases,
+# every power of two and of ten, random bit patterns, rounded decimals)
+# and strings (every single byte, quotes and escapes, Latin-1, Korean,
+# format and private-use characters, ill-formed UTF-8, random mixes).
+repr_values() {
+    python3 - "$1" "$TMP/in" "$TMP/want" <<'PY'
+import random, struct, sys
+rng = random.Random(int(sys.argv[1]))
+floats = [0.0, -0.0, 1.0, -1.0, 0.1, 0.2, 0.3, 1 / 3, 2 / 3, 1e16, 1e15, 9999999999999998.0, 1e-4, 1e-5,
+          0.00012, 123456789.125, 1.5e300, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308,
+          float("inf"), float("-inf"), float("nan"), 100.0, 1e22, 1e23, 12345678901234567890.0, 0.5,
+          4.35, 2.675, 1e-7, 9.999999999999999e15, 0.30000000000000004]
+floats += [2.0 ** k for k in range(-1074, 1024)]
+floats += [-(2.0 ** k) * 3 for k in range(-1000, 1000, 7)]
+floats += [10.0 ** k for k in range(-323, 309)]
+floats += [struct.unpack("<d", struct.pack("<Q", rng.getrandbits(64)))[0] for _ in range(3000)]
+floats += [round(rng.uniform(-1e6, 1e6), rng.randrange(0, 8)) for _ in range(2000)]
+floats += [rng.random() * 10.0 ** rng.randrange(-30, 30) for _ in range(1000)]
+strings = [b"", b"hello", b"can't", b'say "hi"', b"both ' and \"", b"tab\there", b"new\nline", b"cr\r",
+           b"back\\slash", b"\x7f", b"\x01\x1f", "한글 코루틴".encode(),
+           "caf\u00e9 \u00a0 \u00ad \u2028 \u200b \ufeff \U0001F600 \ue000 \u0378".encode(),
+           b"\xff\xfe", b"\xc0\x80", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\xe2\x82", b"a\x80b"]
+strings += [bytes([b]) for b in range(1, 256)]
+for _ in range(2000):
+    kind = rng.randrange(3)
+    if kind == 0:
+        s = bytes(rng.randrange(1, 256) for _ in range(rng.randrange(1, 12)))
+    elif kind == 1:
+        s = bytes(rng.choice(b"'\"\\\t\n\r ab") for _ in range(rng.randrange(1, 12)))
+    else:
+        cps = [rng.choice([rng.randrange(1, 0x20), rng.randrange(0x80, 0x100), rng.randrange(0x100, 0x3000),
+                           rng.randrange(0x3000, 0x10000), rng.randrange(0x10000, 0x110000)])
+               for _ in range(rng.randrange(1, 8))]
+        s = "".join(chr(0x41 if 0xD800 <= c <= 0xDFFF else c) for c in cps).encode()
+    strings.append(s)
+with open(sys.argv[2], "w") as values, open(sys.argv[3], "w") as want:
+    for f in floats:
+        values.write("f %016x\n" % struct.unpack("<Q", struct.pack("<d", f))[0])
+        want.write(repr(f) + "\n")
+    for s in strings:
+        values.write("s %s\n" % s.hex())
+        want.write(repr(s.decode("utf-8", "surrogateescape")) + "\n")
+PY
+}
+
+@test "repr() of floats and strings is CPython's, on thousands of generated values" {
+    command -v python3 >/dev/null || skip "python3 is not installed"
+    for seed in 1 2 3; do
+        repr_values "$seed"
+        "$(bin cases/reprs)" <"$TMP/in" >"$TMP/got"
+        same "$TMP/want" "$TMP/got"
+    done
+}
+
+@test "repr() examples: floats and quoting" {
+    printf '%s\n' "f $(printf '%016x' 4591870180066957722)" "f 3ff0000000000000" "f 4341c37937e08000" \
+        "f 3ee4f8b588e368f1" "f 7ff0000000000000" "f 7ff8000000000000" "f 8000000000000000" \
+        "s $(printf "can't" | od -An -tx1 | tr -d ' \n')" "s $(printf 'a\tb\nc\\\x01' | od -An -tx1 | tr -d ' \n')" \
+        "s $(printf "'\"" | od -An -tx1 | tr -d ' \n')" >"$TMP/in"
+    run "$(bin cases/reprs)" <"$TMP/in"
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "0.1" ]
+    [ "${lines[1]}" = "1.0" ]
+    [ "${lines[2]}" = "1e+16" ]
+    [ "${lines[3]}" = "1e-05" ]
+    [ "${lines[4]}" = "inf" ]
+    [ "${lines[5]}" = "nan" ]
+    [ "${lines[6]}" = "-0.0" ]
+    [ "${lines[7]}" = "\"can't\"" ]
+    [ "${lines[8]}" = "'a\\tb\\nc\\\\\\x01'" ]
+    [ "${lines[9]}" = "'\\'\"'" ]
+}
