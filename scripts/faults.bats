@@ -128,3 +128,51 @@ PY
     [ "${lines[8]}" = "'a\\tb\\nc\\\\\\x01'" ]
     [ "${lines[9]}" = "'\\'\"'" ]
 }
+
+# ---- 3. output that cannot be written ----------------------------------------
+
+# Run $1 with stdout on a pipe whose reading end is already closed, as
+# after `| head -1` has exited: "STATUS" on stdout, the program's stderr
+# after it.  Python's subprocess gives the child SIGPIPE's default action,
+# as a shell does.
+closed_pipe() {
+    python3 -c '
+import os, subprocess, sys
+r, w = os.pipe()
+os.close(r)
+p = subprocess.run(sys.argv[1:], stdout=w, stderr=subprocess.PIPE)
+print(p.returncode)
+sys.stdout.write(p.stderr.decode())' "$@"
+}
+
+@test "stdout is a closed pipe: one line on stderr and exit 1, as CPython's BrokenPipeError" {
+    command -v python3 >/dev/null || skip "python3 is not installed"
+    run closed_pipe env AIO_CLOCK=virtual "$(bin 08-cancel)"
+    [ "${lines[0]}" = 1 ]
+    [ "${lines[1]}" = "aio: BrokenPipeError: [Errno 32] Broken pipe (print() cannot write to stdout)" ]
+    [ "${#lines[@]}" -eq 2 ]
+    # CPython's twin ends the same way.
+    run closed_pipe env AIO_CLOCK=virtual python3 "$ROOT/scripts/twin.py" "$ROOT/chapters/08-cancel/twin.py"
+    [ "${lines[0]}" = 1 ]
+    [[ "$output" == *"BrokenPipeError: [Errno 32] Broken pipe"* ]]
+}
+
+@test "make chapter-8 | head -1: the first line, then BrokenPipeError and exit 1, not a silent SIGPIPE" {
+    run --separate-stderr bash -c "AIO_SPEED=10 '$(bin 08-cancel)' | head -n 1; echo \"\${PIPESTATUS[0]}\" >&2"
+    [ "$output" = "Task not finished, checking again in a second." ]
+    [ "${stderr_lines[0]}" = "aio: BrokenPipeError: [Errno 32] Broken pipe (print() cannot write to stdout)" ]
+    [ "${stderr_lines[1]}" = 1 ]
+}
+
+@test "stdout is a full disk: one line on stderr and exit 1, not exit 0 with the output lost" {
+    [ -w /dev/full ] || skip "no /dev/full here"
+    run --separate-stderr env AIO_CLOCK=virtual "$(bin 08-cancel)"
+    [ "$status" -eq 0 ]
+    run --separate-stderr bash -c "AIO_CLOCK=virtual '$(bin 08-cancel)' >/dev/full"
+    [ "$status" -eq 1 ]
+    [ "$stderr" = "aio: OSError: [Errno 28] No space left on device (print() cannot write to stdout)" ]
+    command -v python3 >/dev/null || return 0
+    run --separate-stderr bash -c "AIO_CLOCK=virtual python3 '$ROOT/scripts/twin.py' '$ROOT/chapters/08-cancel/twin.py' >/dev/full"
+    [ "$status" -eq 1 ]
+    [[ "$stderr" == *"OSError: [Errno 28] No space left on device"* ]]
+}
