@@ -176,3 +176,29 @@ sys.stdout.write(p.stderr.decode())' "$@"
     [ "$status" -eq 1 ]
     [[ "$stderr" == *"OSError: [Errno 28] No space left on device"* ]]
 }
+
+# ---- 4. AIO_SPEED within what the clock can do -------------------------------
+
+speed_range="it takes a number from 0.001 to 1000 (times real time), e.g. AIO_SPEED=20"
+
+@test "AIO_SPEED beyond what the clock can do is refused, with the working range" {
+    # 1e15 overflowed loop time within milliseconds and hung; 1e-20 made
+    # select() fail with EINVAL.
+    for bad in 1e15 1001 1e-20 0.0009 0 -5; do
+        run --separate-stderr timeout 10 env AIO_SPEED="$bad" "$(bin 04-sleep-sequential)"
+        [ "$status" -eq 2 ] || { echo "AIO_SPEED=$bad: exit $status"; return 1; }
+        [ -z "$output" ]
+        [ "$stderr" = "aio: AIO_SPEED='$bad' is not valid; $speed_range" ]
+    done
+}
+
+@test "AIO_SPEED at both ends of the range works" {
+    # The order of lines is all that a 1000x clock can promise: a
+    # millisecond of scheduling delay is a second of loop time there.
+    run timeout 10 env AIO_SPEED=1000 "$(bin 06-tasks-overlap)"
+    [ "$status" -eq 0 ]
+    [ "${#lines[@]}" -eq "$(wc -l <"$ROOT/expected/06-tasks-overlap.out")" ]
+    # The slowest speed: chapter 03 runs no timer, so it ends at once.
+    run timeout 10 env AIO_SPEED=0.001 "$(bin 03-await)"
+    [ "$status" -eq 0 ]
+}
