@@ -75,11 +75,16 @@ chapter-%: $$(addprefix $(BUILD)/,$$(call chapter_of,$$*))
 	  $(if $(SPEED),AIO_SPEED='$(SPEED)' )./$(BUILD)/$(call chapter_of,$*),\
 	  $(call no_such_chapter,$*))
 
+# With no number at all, `make chapter-` would fall to make's built-in
+# rules and talk about chapter-.o.
+chapter- timeline-:
+	@$(call no_such_chapter,)
+
 # `make timeline-6`: chapter 06 under the virtual clock, its trace drawn
 # as a chart of loop time.
 timeline-%: $$(addprefix $(BUILD)/,$$(call chapter_of,$$*)) $(BUILD)/timeline
 	@$(if $(call chapter_of,$*),\
-	  AIO_CLOCK=virtual AIO_TRACE=1 ./$(BUILD)/$(call chapter_of,$*) 2>&1 >/dev/null | ./$(BUILD)/timeline $(call chapter_of,$*),\
+	  AIO_CLOCK=virtual AIO_TRACE=1 ./$(BUILD)/$(call chapter_of,$*) 2>&1 >/dev/null | AIO_TRACE=1 ./$(BUILD)/timeline $(call chapter_of,$*),\
 	  $(call no_such_chapter,$*))
 
 test: all cases benches

@@ -202,3 +202,53 @@ speed_range="it takes a number from 0.001 to 1000 (times real time), e.g. AIO_SP
     run timeout 10 env AIO_SPEED=0.001 "$(bin 03-await)"
     [ "$status" -eq 0 ]
 }
+
+# ---- 5. make targets and timelines ---------------------------------------------
+
+@test "make timeline-N for a chapter without an event loop says so, not that AIO_TRACE is missing" {
+    for n in 00 01 11; do
+        name="$(chapter_named "$n")"
+        run --separate-stderr make -s -C "$ROOT" "timeline-$n"
+        [ "$status" -ne 0 ]
+        [ -z "$output" ]
+        [ "${stderr_lines[0]}" = "timeline: $name runs no event loop, so there is nothing to draw" ]
+    done
+}
+
+@test "make chapter- and make timeline- give the unknown-chapter message, not one about a .o file" {
+    for target in chapter- timeline-; do
+        run --separate-stderr make -s -C "$ROOT" "$target"
+        [ "$status" -eq 2 ]
+        [[ "${stderr_lines[0]}" == "make: there is no chapter ''. The chapters are: 00 01 "* ]]
+        [[ "$stderr" != *".o"* ]]
+    done
+}
+
+# The timelines of every chapter that has a trace, in $TMP/NAME.
+draw_all() {
+    for name in $(chapters); do
+        [ -f "$ROOT/expected/$name.trace" ] || continue
+        make -s -C "$ROOT" "timeline-${name%%-*}" >"$TMP/$name"
+        echo "$name"
+    done
+}
+
+@test "timeline labels are whole, or elided with '...', never cut mid-word" {
+    for name in $(draw_all); do
+        # rows of the chart: a task label in the first 17 columns
+        grep -E '^Task-[0-9]+ ' "$TMP/$name" | grep -Ev '^Task-[0-9]+ [^ ]+$' | cut -c1-17 | sed 's/ *$//' |
+        while read -r label; do
+            full="$(grep -E "^${label%...}" "$TMP/$name" | tail -n 1)" # the task's heading in the list
+            [ "$label" = "$full" ] || [[ "$label" == *... && "$full" == "${label%...}"* ]] ||
+                { echo "$name: label '$label' of '$full'"; return 1; }
+        done
+    done
+}
+
+@test "timeline event lists are in order of start time" {
+    for name in $(draw_all); do
+        # indented lines of the event list start with "from" or "from-to"
+        awk -v n="$name" '/^Task-/ { last = -1 } /^  [0-9]/ { t = $1 + 0; if (t < last) { printf "%s: %s after %s\n", n, $0, last; bad = 1 } last = t }
+            END { exit bad }' "$TMP/$name"
+    done
+}
