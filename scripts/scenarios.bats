@@ -87,6 +87,7 @@ check_twin() {
 @test "wait_for_timeout_cleanup: On timeout, wait_for cancels the inner coroutine and waits until its" { check_c wait_for_timeout_cleanup; check_twin wait_for_timeout_cleanup; }
 @test "wait_for_wake_order: Three tasks wait for the same task; the second through wait_for.  On" { check_c wait_for_wake_order; check_twin wait_for_wake_order; }
 @test "wait_for_zero: timeout=0 (or below): a coroutine is wrapped in a task and cancelled" { check_c wait_for_zero; check_twin wait_for_zero; }
+@test "edge_recursion: A coroutine that awaits itself 500 levels deep fits in a task's stack" { check_c edge_recursion; check_twin edge_recursion; }
 
 @test "there are at least 30 scenarios, each with a twin, expected output and tests" {
     count=0
