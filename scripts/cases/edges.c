@@ -53,13 +53,14 @@ static aio_status writer(const aio_value *args, aio_value *result)
 }
 
 /* One busy run: tasks, timers, a reader, wait_for, shield and a pile of
- * Futures (more than one arena chunk).  Its result is a checksum that
+ * Futures (more than one arena chunk), and tasks left for run() to
+ * cancel.  Its result is a checksum that
  * must be the same in every run. */
 static aio_status busy(const aio_value *args, aio_value *result)
 {
     (void)args;
     long sum = 0;
-    enum { TASKS = 40, FUTURES = 4000 };
+    enum { TASKS = 40, FUTURES = 4000, LEFT = 500 };
     aio_task *tasks[TASKS];
     for (int i = 0; i < TASKS; i++)
         tasks[i] = aio_create_task(aio_coro_new("napper", napper, aio_float(0.001 * (i % 7))));
@@ -82,7 +83,11 @@ static aio_status busy(const aio_value *args, aio_value *result)
     for (int i = 0; i < TASKS; i++)
         if (aio_await(tasks[i], &value) == AIO_OK)
             sum += value.as.i;
-    aio_task_cancel(slow); /* run()'s clean-up would do it too */
+    aio_task_cancel(slow);
+    /* Left for run()'s clean-up to cancel: enough of them that what it
+     * allocates for them would show if it leaked. */
+    for (int i = 0; i < LEFT; i++)
+        aio_create_task(aio_coro_new("napper", napper, aio_float(10)));
     *result = aio_int(sum);
     return AIO_OK;
 }
