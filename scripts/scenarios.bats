@@ -88,6 +88,11 @@ check_twin() {
 @test "wait_for_wake_order: Three tasks wait for the same task; the second through wait_for.  On" { check_c wait_for_wake_order; check_twin wait_for_wake_order; }
 @test "wait_for_zero: timeout=0 (or below): a coroutine is wrapped in a task and cancelled" { check_c wait_for_zero; check_twin wait_for_zero; }
 @test "edge_recursion: A coroutine that awaits itself 500 levels deep fits in a task's stack" { check_c edge_recursion; check_twin edge_recursion; }
+@test "debug_slow_step: Debug mode names a step that holds the loop for exactly the threshold, 0.1 s" { check_c debug_slow_step; check_twin debug_slow_step; }
+@test "future_return_values: set_result() and set_exception() return None; cancel() and" { check_c future_return_values; check_twin future_return_values; }
+@test "run_shutdown_report: run() cancels four tasks; the two that answer with an exception are" { check_c run_shutdown_report; check_twin run_shutdown_report; }
+@test "shield_unretrieved: A cancelled shield lets go of inner: its later failure is reported" { check_c shield_unretrieved; check_twin shield_unretrieved; }
+@test "wait_for_infinite: timeout=-inf acts as a timeout already passed; None never times out" { check_c wait_for_infinite; check_twin wait_for_infinite; }
 
 @test "there are at least 30 scenarios, each with a twin, expected output and tests" {
     count=0
