@@ -31,7 +31,7 @@ EXTERNAL="select sigsetjmp siglongjmp mmap mincore malloc free main
 print next type repr isinstance
 run create_task sleep gather wait_for shield ensure_future
 Future Task done cancel cancelled result exception set_result set_exception
-add_done_callback"
+cancelling uncancel add_done_callback remove_done_callback"
 
 # A `common/...` path anywhere in a guide's text or links must exist (a
 # glob such as common/*.c must match something).  In the same common/
@@ -179,7 +179,7 @@ fence != "" {
         span = part[i]
         gsub(/second\(s\)/, "second", span)
         if (span ~ /^make[ \t]/) add("makes", span)
-        if (scope == "common" && span ~ /^[A-Za-z0-9_\/-]+\.[ch]$/)
+        if (scope == "common" && span ~ /^[A-Za-z0-9_\/-]+\.[ch]$/ && span !~ /^common\//)
             print where span > (fp "/all.files")
         while (match(span, /[A-Za-z_][A-Za-z0-9_.]*\(/)) {
             name = substr(span, RSTART, RLENGTH - 1); span = substr(span, RSTART + RLENGTH)
@@ -227,7 +227,8 @@ compare() {
     done
     for f in "$ROOT"/README.ko.md "$ROOT"/common/README.ko.md "$ROOT"/chapters/*/README.ko.md; do
         [ -f "$f" ] || continue
-        [ -f "${f%.ko.md}.md" ] || missing="$missing ${f%.ko.md}.md"
+        f="${f#"$ROOT"/}"
+        [ -f "$ROOT/${f%.ko.md}.md" ] || missing="$missing ${f%.ko.md}.md"
     done
     [ -z "$missing" ] || { echo "missing:$missing"; return 1; }
 }
@@ -283,7 +284,7 @@ compare() {
         else
             [ -e "$ROOT/$path" ] && continue
         fi
-        echo "$where$path: no such file"; bad=1
+        echo "$where $path: no such file"; bad=1
     done <"$FP/all.paths"
     # Bare file names where a guide speaks of common/: anywhere under it.
     local -A known=()
@@ -293,7 +294,7 @@ compare() {
         while :; do known["$f"]=1; [[ "$f" == */* ]] || break; f="${f#*/}"; done
     done <"$FP/common-files"
     while read -r where path; do
-        [ -n "${known[$path]:-}" ] || { echo "$where$path: not a file under common/"; bad=1; }
+        [ -n "${known[$path]:-}" ] || { echo "$where $path: not a file under common/"; bad=1; }
     done <"$FP/all.files"
     return "$bad"
 }
