@@ -2,8 +2,11 @@
 # The guides come in pairs, README.md and README.ko.md: at the top, in
 # common/ and in every chapter.  The Korean reader must find the same
 # sections, code, tables, files, functions and commands as the English one,
-# so each pair is compared on everything that is not prose.  And whatever a
-# guide (any README, either language) names in common/ must exist there.
+# so each pair is compared on everything that is not prose: headings per
+# level, fenced blocks byte for byte and in order, rows per table, and the
+# sets of common/ paths, name() calls and `make ...` commands in code spans,
+# claim ids, link targets and <details> blocks.  And whatever a guide (any
+# README, either language) names in common/ must exist there.
 #
 # Speed: one awk pass reads every README, one reads every C source and one
 # every Python source; each test then diffs or scans those results.
@@ -18,11 +21,11 @@ load helpers
 #   - `aio_*` names, and every name in common/README*.md or in a section
 #     whose heading names `common/` ("Where it lives in `common/`"): in
 #     common/, as a function definition (a line starting in column 0 with
-#     the name before its first `(`, whose statement ends in `{`, not `;`)
+#     the name before its first `(`, where a `{` comes before any `;`)
 #     or a #define, in common/**/*.c or common/**/*.h;
 #   - other names: the same in any C source under common/, chapters/ or
 #     scripts/, or a `def NAME` in a Python file there (the twins);
-#   - or be one of EXTERNAL: libc, every program's own main(), and the
+#   - or, unless it is an `aio_*` name, be one of EXTERNAL: libc, every program's own main(), and the
 #     Python builtins, asyncio functions and Future/Task methods that the
 #     guides name without their module or object.
 # The post's output `sleeping for 1 second(s)` is not a call: `second(s)`
@@ -93,6 +96,7 @@ function flush(   i, t) {
         if (!toplink)
             printf "%s: no link to %s in its first 5 lines\n", file, twin > (fp "/toplink")
     }
+    carry = ""
     delete nh; delete rows; delete seen; delete count; delete item
     ntab = 0; ndetails = 0; intable = 0; block = 0; fence = ""; common_section = 0
 }
@@ -172,9 +176,16 @@ fence != "" {
         sub(/#.*/, "", t); sub(/README\.ko\.md$/, "README.md", t)
         if (t != "" && t != "README.md") add("links", t)
     }
-    # Code spans: the even fields between backticks.
+    # Code spans: the even fields between backticks.  A span may wrap onto
+    # the next line (the two languages wrap differently), never past a
+    # paragraph: an odd count of backticks carries the line over.
+    if ($0 ~ /^[ \t]*$/ || $0 ~ /^#/) carry = ""
+    text = carry $0
+    t = text
+    if (gsub(/`/, "", t) % 2) { carry = text " "; next }
+    carry = ""
     scope = (in_common || common_section) ? "common" : "any"
-    n = split($0, part, "`")
+    n = split(text, part, "`")
     for (i = 2; i < n; i += 2) {
         span = part[i]
         gsub(/second\(s\)/, "second", span)
