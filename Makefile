@@ -5,6 +5,11 @@ CFLAGS ?= -O2 -g
 # The project's own flags come first and stay in effect whatever CFLAGS
 # you pass (GNU convention: CFLAGS is yours).
 AIO_CFLAGS := -std=c11 -Wall -Wextra -Wpedantic -D_POSIX_C_SOURCE=200809L -Icommon
+# Stack-clash probes: a frame larger than a page touches each page on its
+# way down, so it hits the guard below a task's stack instead of skipping
+# over it into the next stack (see common/stack.c).  Used where $(CC) has it.
+AIO_CFLAGS += $(shell $(CC) -fstack-clash-protection -Werror -x c -c /dev/null -o /dev/null 2>/dev/null \
+                && echo -fstack-clash-protection)
 LDLIBS ?= -lm
 BUILD ?= build
 
@@ -70,18 +75,78 @@ chapter-%: $$(addprefix $(BUILD)/,$$(call chapter_of,$$*))
 	  $(if $(SPEED),AIO_SPEED='$(SPEED)' )./$(BUILD)/$(call chapter_of,$*),\
 	  $(call no_such_chapter,$*))
 
+# With no number at all, `make chapter-` would fall to make's built-in
+# rules and talk about chapter-.o.
+chapter- timeline-:
+	@$(call no_such_chapter,)
+
 # `make timeline-6`: chapter 06 under the virtual clock, its trace drawn
 # as a chart of loop time.
 timeline-%: $$(addprefix $(BUILD)/,$$(call chapter_of,$$*)) $(BUILD)/timeline
 	@$(if $(call chapter_of,$*),\
-	  AIO_CLOCK=virtual AIO_TRACE=1 ./$(BUILD)/$(call chapter_of,$*) 2>&1 >/dev/null | ./$(BUILD)/timeline $(call chapter_of,$*),\
+	  AIO_CLOCK=virtual AIO_TRACE=1 ./$(BUILD)/$(call chapter_of,$*) 2>&1 >/dev/null | AIO_TRACE=1 ./$(BUILD)/timeline $(call chapter_of,$*),\
 	  $(call no_such_chapter,$*))
 
-# With GNU parallel (bats --jobs needs it; .ci/run installs it) the test
-# files run two at a time, each file's tests still in order, since they
-# share what its setup_file made.  Without it, one file after another.
+# Experiments: chapters/08-cancel/try-catch-cancel.c is experiment
+# 08-catch-cancel, built into $(BUILD)/try/ so that the chapter's own
+# program stays as it is.  `make try-8` runs chapter 08's first experiment
+# (by name order), `make try-8-catch-cancel` that one; in real time, SPEED
+# as for chapter-N.  Each has a CPython twin, try-catch-cancel.py.
+TRY_SOURCES := $(sort $(wildcard chapters/[0-9][0-9]-*/try-*.c))
+try_id = $(firstword $(subst -, ,$(notdir $(patsubst %/,%,$(dir $(1))))))-$(patsubst try-%.c,%,$(notdir $(1)))
+TRIES := $(foreach s,$(TRY_SOURCES),$(call try_id,$(s)))
+define try_rule
+$(BUILD)/try/$(call try_id,$(1)): $(1) $(BUILD)/libaio.a
+	$$(link_with_aio)
+endef
+$(foreach s,$(TRY_SOURCES),$(eval $(call try_rule,$(s))))
+
+# try-8 -> chapter 08's first experiment; try-8-NAME -> 08-NAME.
+try_chapter = $(call pad,$(firstword $(subst -, ,$(1))))
+try_of = $(strip $(if $(findstring -,$(1)),\
+	$(filter $(call try_chapter,$(1))-$(patsubst $(firstword $(subst -, ,$(1)))-%,%,$(1)),$(TRIES)),\
+	$(firstword $(filter $(call try_chapter,$(1))-%,$(TRIES)))))
+no_such_try = echo "make: there is no experiment '$(1)'. The experiments are: \
+	$(foreach t,$(TRIES),try-$(t)) (try-N: chapter N's first)" >&2; exit 2
+
+.PHONY: tries expected-try
+tries: $(addprefix $(BUILD)/try/,$(TRIES))
+
+try-%: $$(addprefix $(BUILD)/try/,$$(call try_of,$$*))
+	@$(if $(call try_of,$*),\
+	  $(if $(SPEED),AIO_SPEED='$(SPEED)' )./$(BUILD)/try/$(call try_of,$*),\
+	  $(call no_such_try,$*))
+
+# Regenerate expected/try/ from the experiments' Python twins under
+# CPython and the virtual clock: NN-NAME.times, and NN-NAME.err when the
+# twin writes to stderr.  scripts/try.bats checks both programs against them.
+expected-try:
+	@mkdir -p expected/try $(BUILD)/try
+	@set -e; for pair in $(foreach s,$(TRY_SOURCES),$(s:.c=.py):$(call try_id,$(s))); do \
+	  src="$${pair%%:*}"; id="$${pair#*:}"; \
+	  AIO_CLOCK=virtual AIO_STAMP=1 python3 scripts/twin.py "$$src" \
+	    >"expected/try/$$id.times" 2>"$(BUILD)/try/$$id.err"; \
+	  if [ -s "$(BUILD)/try/$$id.err" ]; then cp "$(BUILD)/try/$$id.err" "expected/try/$$id.err"; \
+	  else rm -f "expected/try/$$id.err"; fi; \
+	  echo "expected/try/$$id.times"; \
+	done
+
+# `make scenario-claim_walkthrough`: build one scenario of scripts/scenarios
+# and run it in real time, as chapter-% runs a chapter (SPEED=N likewise).
+scenario-%: $$(if $$(wildcard scripts/scenarios/$$*.c),$(BUILD)/scenarios/$$*)
+	@$(if $(wildcard scripts/scenarios/$*.c),\
+	  $(if $(SPEED),AIO_SPEED='$(SPEED)' )./$(BUILD)/scenarios/$*,\
+	  echo "make: there is no scenario '$*'. The scenarios are the .c files in scripts/scenarios/." >&2; exit 2)
+
+# The prerequisites first, so that a fresh machine hears what it lacks
+# (scripts/prereq.sh) before the compiler or bats is ever called.  With
+# GNU parallel (bats --jobs needs it; .ci/run installs it) the test files
+# run two at a time, each file's tests still in order, since they share
+# what its setup_file made.  Without it, one file after another.
 TEST_JOBS ?= 2
-test: all cases benches
+test:
+	@scripts/prereq.sh
+	$(MAKE) all cases benches tries
 	bats $(if $(shell command -v parallel),--jobs $(TEST_JOBS) --no-parallelize-within-files) scripts
 
 # The hardening matrix: gcc and clang at -O0 and -O2, fortify 2 and 3,

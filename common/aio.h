@@ -106,11 +106,17 @@ bool aio_task_done(const aio_task *task);
 bool aio_task_cancelled(const aio_task *task);
 /* Task.cancelling(): how many cancel requests it has had (3.11). */
 int aio_task_cancelling(const aio_task *task);
+/* Task.uncancel(): take one request back, returning how many are left
+ * (3.11).  From 3.13 on, the last one also drops a cancel still waiting
+ * for the task's next await.  asyncio.timeout() is its main user. */
+int aio_task_uncancel(aio_task *task);
 aio_status aio_task_result(aio_task *task, aio_value *result);
 
 /* ---- 2-5 asyncio.wait_for and asyncio.shield (wait_for.c, shield.c) -----
  * wait_for: a coroutine; on timeout it cancels what it waited for, waits
- * until that has really finished, then raises TimeoutError (3.11).
+ * until that has really finished, then raises TimeoutError.  3.12 and
+ * later (AIO_PYTHON) build it on asyncio.timeout() instead: a coroutine
+ * runs in the caller's own task, and the caller waits on a task directly.
  * A negative timeout counts as 0, as in CPython.
  * shield: a Future that follows `awaitable` but whose cancellation does
  * not reach it. */
@@ -120,8 +126,35 @@ aio_future *aio_shield_awaitable(aio_awaitable *awaitable);
 #define aio_wait_for(x, timeout) aio_wait_for_awaitable(aio_as_awaitable(x), (timeout))
 #define aio_shield(x) aio_shield_awaitable(aio_as_awaitable(x))
 
-/* ---- 3 Future (future.c) ------------------------------------------------ */
+/* ---- asyncio.timeout (timeout.c) ----------------------------------------
+ * `async with asyncio.timeout(delay):` (3.11), in three calls:
+ *
+ *     aio_timeout *t = aio_timeout_new(delay);   // AIO_NO_TIMEOUT: None
+ *     aio_status status = aio_timeout_enter(t);  // __aenter__
+ *     if (status == AIO_OK)
+ *         status = <the body's awaits>;
+ *     status = aio_timeout_exit(t, status);      // __aexit__
+ *
+ * At the deadline the task is cancelled; exit turns that cancellation
+ * (and only that one) into TimeoutError.  3.12's wait_for is built on it. */
+typedef struct aio_timeout aio_timeout;
+aio_timeout *aio_timeout_new(double delay);   /* asyncio.timeout(delay) */
+aio_timeout *aio_timeout_at(double when);     /* asyncio.timeout_at(when), in loop time */
+aio_status aio_timeout_enter(aio_timeout *timeout);
+aio_status aio_timeout_exit(aio_timeout *timeout, aio_status body);
+double aio_timeout_when(const aio_timeout *timeout);                 /* when(); AIO_NO_TIMEOUT: None */
+aio_status aio_timeout_reschedule(aio_timeout *timeout, double when); /* AIO_NO_TIMEOUT: None */
+bool aio_timeout_expired(const aio_timeout *timeout);
+/* "<Timeout [active] when=3.0>", "<Timeout [expired]>" */
+char *aio_timeout_repr(const aio_timeout *timeout, char *buf, size_t size);
+
+/* ---- 3 Future (future.c) ------------------------------------------------
+ * From 3.12 on, a Future made while no loop runs is the moment CPython
+ * warns "There is no current event loop", naming the line that made it:
+ * hence the macro, which passes that line along. */
 aio_future *aio_future_new(void);
+aio_future *aio_future_new_at(const char *file, int line);
+#define aio_future_new() aio_future_new_at(__FILE__, __LINE__)
 bool aio_future_done(const aio_future *future);
 bool aio_future_cancelled(const aio_future *future);
 aio_status aio_future_result(aio_future *future, aio_value *result);

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "internal.h"
+#include "loop.h"
+#include "machinery/config.h"
 #include "machinery/trace.h"
 
 struct aio_done_entry {
@@ -78,7 +80,22 @@ aio_future *aio_future_new_sized(size_t size, const char *label)
     return future;
 }
 
-aio_future *aio_future_new(void) { return aio_future_new_sized(sizeof(aio_future), NULL); }
+/* Parenthesised: aio.h makes aio_future_new() a macro that names the caller. */
+aio_future *(aio_future_new)(void) { return aio_future_new_sized(sizeof(aio_future), NULL); }
+
+/* 3.12 and later: Future() with no running loop asks for the current loop,
+ * which makes one and warns, once, at the caller's line (3.11 is silent).
+ * The line of source that Python prints under it is not known here. */
+aio_future *aio_future_new_at(const char *file, int line)
+{
+    static bool warned;
+    if (!warned && !aio_loop_is_running() && aio_python() >= 12) {
+        warned = true;
+        fflush(stdout);
+        fprintf(stderr, "%s:%d: DeprecationWarning: There is no current event loop\n", file, line);
+    }
+    return (aio_future_new)();
+}
 
 aio_awaitable *aio_future_awaitable(aio_future *future) { return &future->base; }
 

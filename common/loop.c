@@ -55,16 +55,26 @@ void aio_call_soon(aio_callback callback, void *arg)
 }
 
 /* The loop and the caller each hold a reference to a timer. */
-aio_handle *aio_call_later(double delay, aio_callback callback, void *arg)
+static aio_handle *arm_timer(aio_ns when, aio_callback callback, void *arg)
 {
-    aio_ns ns = aio_seconds_to_ns(delay);
     aio_handle *h = aio_handle_new(callback, arg);
-    h->when = aio_clock_now() + (ns > 0 ? ns : 0);
+    h->when = when;
     h->seq = loop.timer_seq++;
     h->refs = 2;
     AIO_TRACE(timer_armed, h->when, &h->owner);
     aio_timer_heap_push(&loop.timers, h);
     return h;
+}
+
+aio_handle *aio_call_later(double delay, aio_callback callback, void *arg)
+{
+    aio_ns ns = aio_seconds_to_ns(delay);
+    return arm_timer(aio_clock_now() + (ns > 0 ? ns : 0), callback, arg);
+}
+
+aio_handle *aio_call_at(double when, aio_callback callback, void *arg)
+{
+    return arm_timer(aio_seconds_to_ns(when), callback, arg);
 }
 
 void aio_timer_cancel(aio_handle *timer)

@@ -13,5 +13,7 @@ void aio_loop_run_forever(void);
 void aio_loop_stop(void);
 void aio_loop_close(void);
 bool aio_loop_is_running(void);
+/* loop.call_at: a timer for loop time `when` (seconds), for timeout.c. */
+aio_handle *aio_call_at(double when, aio_callback callback, void *arg);
 
 #endif

@@ -1,4 +1,5 @@
-/* Section 2-5: asyncio.wait_for, with Python 3.11's semantics.
+/* Section 2-5: asyncio.wait_for, with Python 3.11's semantics, and with
+ * 3.12's (built on asyncio.timeout(), timeout.c) under AIO_PYTHON=3.12+.
  *
  * Race a waiter Future between two things that can set it: the awaitable
  * finishing, and a timer.  If the timer wins, cancel the awaitable and
@@ -8,6 +9,7 @@
 #include <math.h>
 
 #include "internal.h"
+#include "machinery/config.h"
 
 /* tasks._release_waiter, used both as a timer and as a done callback. */
 static void release_waiter(void *arg)
@@ -89,7 +91,35 @@ static aio_status wait_for_body(const aio_value *args, aio_value *result)
     return status;
 }
 
+/* 3.12 and later: `async with timeout(t): return await fut`.  Nothing in
+ * between: a coroutine runs right in the caller's task, and a task is
+ * awaited directly, so on a timeout it is cancelled through the caller's
+ * own cancel(), and the waiters of a task wake in the order they awaited it. */
+static aio_status wait_for_body_312(const aio_value *args, aio_value *result)
+{
+    aio_awaitable *awaitable = args[0].as.p;
+    double timeout = args[1].as.f;
+
+    if (isnan(timeout))
+        return aio_raise_in("asyncio.wait_for()", AIO_VALUE_ERROR, "timeout must be a number, not NaN");
+    if (timeout <= 0) {
+        aio_future *future = aio_ensure_future(awaitable);
+        if (aio_future_done(future))
+            return aio_future_result(future, result);
+        aio_status status = cancel_and_wait(future);
+        if (status != AIO_OK)
+            return status;
+        return result_after_timeout(future, result);
+    }
+    aio_timeout *deadline = aio_timeout_new(timeout);
+    aio_status status = aio_timeout_enter(deadline);
+    if (status == AIO_OK)
+        status = aio_await(awaitable, result);
+    return aio_timeout_exit(deadline, status);
+}
+
 aio_coro *aio_wait_for_awaitable(aio_awaitable *awaitable, double timeout)
 {
-    return aio_coro_new2("wait_for", wait_for_body, aio_ptr(awaitable), aio_float(timeout));
+    return aio_coro_new2("wait_for", aio_python() >= 12 ? wait_for_body_312 : wait_for_body,
+                         aio_ptr(awaitable), aio_float(timeout));
 }

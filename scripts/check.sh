@@ -5,6 +5,7 @@
 #
 #   scripts/check.sh                every configuration
 #   scripts/check.sh gcc-O2 asan    only these
+#   scripts/check.sh python3.12     only the Python matrix's 3.12
 #
 # Prints one "ok"/"not ok" line per configuration and program, then
 # "N passed, N failed".  A configuration whose tools are missing is
@@ -110,6 +111,48 @@ check_unported() {
     fi
 }
 
+# ---- the Python matrix ----------------------------------------------------
+# Every CPython from 3.11 to 3.13 found (pyenv's, or python3.X on PATH):
+# the chapters' and scenarios' twins, and the random scenarios, each with
+# the C side under AIO_PYTHON of that version.  Uses the default build.
+find_python() {
+    local v="$1" p
+    for p in "${PYENV_ROOT:-$HOME/.pyenv}"/versions/"$v".*/bin/python3; do
+        [ -x "$p" ] && { echo "$p"; return; }
+    done
+    command -v "python$v" 2>/dev/null
+}
+
+check_python() {
+    local v="$1" py
+    py="$(find_python "$v")"
+    if [ -z "$py" ]; then
+        skipped=$((skipped + 1))
+        echo "ok - python$v # skip: no CPython $v found (pyenv or python$v on PATH)"
+        return
+    fi
+    if ! make -s -j"$JOBS" all cases >build/check/python.log 2>&1; then
+        not_ok "python$v: build"; head -n 20 build/check/python.log | sed 's/^/#   /'
+        return
+    fi
+    # The bats files that compare with CPython, with that python3 first on PATH.
+    local bin; bin="$(dirname "$py")"
+    local tmp; tmp="$(mktemp -d)"
+    mkdir "$tmp/bin" && ln -s "$py" "$tmp/bin/python3"
+    if PATH="$tmp/bin:$bin:$PATH" bats scripts/chapters.bats scripts/scenarios.bats >"$tmp/bats" 2>&1 \
+        && ! grep -q '# skip' "$tmp/bats"; then
+        ok "python$v ($py): chapter and scenario twins, C under AIO_PYTHON=$v"
+    else
+        not_ok "python$v: chapter and scenario twins"; grep -E '^not ok|# skip' "$tmp/bats" | head -n 10 | sed 's/^/#   /'
+    fi
+    if PYTHON="$py" scripts/fuzz/run.sh 1 "${PYTHON_SEEDS:-400}" >"$tmp/fuzz" 2>&1; then
+        ok "python$v: $(tail -n 1 "$tmp/fuzz") (random scenarios, AIO_PYTHON=$v)"
+    else
+        not_ok "python$v: random scenarios"; tail -n 3 "$tmp/fuzz" | sed 's/^/#   /'
+    fi
+    rm -rf "$tmp"
+}
+
 mkdir -p build/check
 wanted=("$@")
 for line in "${CONFIGS[@]}"; do
@@ -120,6 +163,11 @@ for line in "${CONFIGS[@]}"; do
     check_config "$name" "$cc" "$cflags" "$runner"
 done
 [ "${#wanted[@]}" -eq 0 ] && check_unported
+for v in 3.11 3.12 3.13; do
+    if [ "${#wanted[@]}" -eq 0 ] || [[ " ${wanted[*]} " == *" python$v "* ]]; then
+        check_python "$v"
+    fi
+done
 
 if [ "$skipped" -gt 0 ]; then
     echo "$passed passed, $failed failed, $skipped skipped"

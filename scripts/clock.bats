@@ -31,6 +31,14 @@ rejects() {
     done
 }
 
+@test "AIO_PYTHON takes 3.11, 3.12 or 3.13 only" {
+    for bad in 3.10 3.14 3 3.12.1 "" python3.12; do rejects AIO_PYTHON "$bad"; done
+    for good in 3.11 3.12 3.13; do
+        run env AIO_PYTHON="$good" AIO_CLOCK=virtual "$(bin 04-sleep-sequential)"
+        [ "$status" -eq 0 ]
+    done
+}
+
 @test "a chapter without a loop (11) also refuses a bad setting before printing" {
     run --separate-stderr env AIO_SPEED=fast "$(bin 11-future)"
     [ "$status" -eq 2 ]

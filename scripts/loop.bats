@@ -67,7 +67,7 @@ misuse() {
 @test "a task overflowing its guarded stack is named, with its stack size" {
     misuse stack_overflow
     [ "$status" -eq 1 ]
-    [ "$stderr" = "aio: stack overflow in Task-2: it used up its 64 KiB stack (deep recursion or a large local array?)" ]
+    [ "$stderr" = "aio: stack overflow in Task-2: it used up its 512 KiB stack (deep recursion or a large local array?)" ]
 }
 
 @test "past the guard-page budget, an overflow is still caught and named" {
@@ -75,7 +75,7 @@ misuse() {
     budget=$(( $(cat /proc/sys/vm/max_map_count 2>/dev/null || echo 65530) / 4 ))
     misuse stack_overflow_unguarded $(( budget + 16 ))
     [ "$status" -eq 1 ]
-    [ "$stderr" = "aio: stack overflow in Task-$(( budget + 18 )): it used up its 64 KiB stack (deep recursion or a large local array?)" ]
+    [ "$stderr" = "aio: stack overflow in Task-$(( budget + 18 )): it used up its 512 KiB stack (deep recursion or a large local array?)" ]
 }
 
 @test "100,000 concurrent tasks fit in the default mapping budget" {
@@ -87,5 +87,5 @@ misuse() {
 @test "running out of memory for stacks: create_task() says so" {
     run --separate-stderr bash -c "ulimit -v 300000; AIO_CLOCK=virtual '$(bin cases/misuse)' many_tasks 100000"
     [ "$status" -eq 1 ]
-    [[ "$stderr" == "aio: MemoryError: create_task() cannot get a 64 KiB stack for Task-"*"out of memory" ]]
+    [[ "$stderr" == "aio: MemoryError: create_task() cannot get a 512 KiB stack for Task-"*"out of memory" ]]
 }

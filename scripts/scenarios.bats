@@ -6,6 +6,9 @@
 
 load helpers
 
+# The C side runs as the reader's python3 behaves (AIO_PYTHON).
+use_readers_python
+
 setup_file() {
     build_all
     run_twins scripts/scenarios/*.py
@@ -21,10 +24,10 @@ check_c() {
     run --separate-stderr env AIO_CLOCK=virtual AIO_STAMP=1 "$(bin "scenarios/$1")"
     [ "$status" -eq "$want_status" ] || { echo "exit status $status"; return 1; }
     printf '%s\n' "$output" >"$TMP/got"
-    same "$ROOT/expected/scenarios/$1.times" "$TMP/got"
-    if [ -f "$ROOT/expected/scenarios/$1.err" ]; then
+    same "$(expected "scenarios/$1.times")" "$TMP/got"
+    if [ -f "$(expected "scenarios/$1.err")" ]; then
         printf '%s\n' "$stderr" >"$TMP/err"
-        same "$ROOT/expected/scenarios/$1.err" "$TMP/err"
+        same "$(expected "scenarios/$1.err")" "$TMP/err"
     else
         [ -z "$stderr" ] || { echo "unexpected stderr: $stderr"; return 1; }
     fi
@@ -34,10 +37,10 @@ check_c() {
 # separately where CPython writes one (see the tests at the end).  Each
 # scenario's test runs both checks.
 check_twin() {
-    command -v python3 >/dev/null || skip "python3 is not installed"
+    need_python
     TWINS="$BATS_FILE_TMPDIR/twins"
-    same "$ROOT/expected/scenarios/$1.times" "$TWINS/$1.out"
-    if [ ! -f "$ROOT/expected/scenarios/$1.err" ]; then
+    same "$(expected "scenarios/$1.times")" "$TWINS/$1.out"
+    if [ ! -f "$(expected "scenarios/$1.err")" ]; then
         same /dev/null "$TWINS/$1.err"
         [ "$(cat "$TWINS/$1.status")" -eq 0 ]
     fi
@@ -50,6 +53,12 @@ check_twin() {
 @test "cancel_self: A task that cancels itself keeps running until an await that yields" { check_c cancel_self; check_twin cancel_self; }
 @test "cancel_states: cancel() before a task starts (its body never runs), while it sleeps," { check_c cancel_states; check_twin cancel_states; }
 @test "cancel_timer_race: cancel() arrives in the same loop iteration in which the task's sleep" { check_c cancel_timer_race; check_twin cancel_timer_race; }
+@test "claim_await_no_yield: Only an await that reaches a pending Future gives the loop control (claims C3, C11, C31, C32)" { check_c claim_await_no_yield; check_twin claim_await_no_yield; }
+@test "claim_run_new_loop: A second asyncio.run in a row works: each run closes its own loop (claims C6, C8)" { check_c claim_run_new_loop; check_twin claim_run_new_loop; }
+@test "claim_sleep_is_coroutine: asyncio.sleep(1) is a coroutine object and sleeps only when awaited (claim C15)" { check_c claim_sleep_is_coroutine; check_twin claim_sleep_is_coroutine; }
+@test "claim_task_runs_unawaited: A task that nobody awaits still runs to the end (claims C27, C29)" { check_c claim_task_runs_unawaited; check_twin claim_task_runs_unawaited; }
+@test "claim_wait_for_coroutine: wait_for() gives a coroutine; its timeout starts when it is awaited (claim C42)" { check_c claim_wait_for_coroutine; check_twin claim_wait_for_coroutine; }
+@test "claim_walkthrough: Post 2-3: main enters hello_every_second before either task runs (claims C33-C36)" { check_c claim_walkthrough; check_twin claim_walkthrough; }
 @test "deadlock: main awaits a Future that nothing will ever set.  CPython waits for" { check_c deadlock; check_twin deadlock; }
 @test "future_callbacks: Done callbacks run one loop iteration after the result is set, in the" { check_c future_callbacks; check_twin future_callbacks; }
 @test "future_remove_callback: remove_done_callback() takes every registration of a callback off the" { check_c future_remove_callback; check_twin future_remove_callback; }
@@ -70,12 +79,20 @@ check_twin() {
 @test "start_order: Tasks start in the order they were created, and only once their creator" { check_c start_order; check_twin start_order; }
 @test "task_exception: An exception raised in a task: awaiting the task re-raises it, and" { check_c task_exception; check_twin task_exception; }
 @test "task_states: A Task's result(), exception(), done() and cancelled() while it is" { check_c task_states; check_twin task_states; }
+@test "timeout_block: asyncio.timeout() around a block: at the deadline the task is cancelled" { check_c timeout_block; check_twin timeout_block; }
 @test "timer_order: Timers fire in deadline order; equal deadlines in creation order" { check_c timer_order; check_twin timer_order; }
 @test "wait_for_outer_cancelled: The task that is waiting in wait_for is itself cancelled: the inner" { check_c wait_for_outer_cancelled; check_twin wait_for_outer_cancelled; }
 @test "wait_for_result: wait_for gets the result before the timeout: it returns it, and its" { check_c wait_for_result; check_twin wait_for_result; }
 @test "wait_for_swallow: The inner coroutine swallows the cancellation and returns a value:" { check_c wait_for_swallow; check_twin wait_for_swallow; }
 @test "wait_for_timeout_cleanup: On timeout, wait_for cancels the inner coroutine and waits until its" { check_c wait_for_timeout_cleanup; check_twin wait_for_timeout_cleanup; }
+@test "wait_for_wake_order: Three tasks wait for the same task; the second through wait_for.  On" { check_c wait_for_wake_order; check_twin wait_for_wake_order; }
 @test "wait_for_zero: timeout=0 (or below): a coroutine is wrapped in a task and cancelled" { check_c wait_for_zero; check_twin wait_for_zero; }
+@test "edge_recursion: A coroutine that awaits itself 500 levels deep fits in a task's stack" { check_c edge_recursion; check_twin edge_recursion; }
+@test "debug_slow_step: Debug mode names a step that holds the loop for exactly the threshold, 0.1 s" { check_c debug_slow_step; check_twin debug_slow_step; }
+@test "future_return_values: set_result() and set_exception() return None; cancel() and" { check_c future_return_values; check_twin future_return_values; }
+@test "run_shutdown_report: run() cancels four tasks; the two that answer with an exception are" { check_c run_shutdown_report; check_twin run_shutdown_report; }
+@test "shield_unretrieved: A cancelled shield lets go of inner: its later failure is reported" { check_c shield_unretrieved; check_twin shield_unretrieved; }
+@test "wait_for_infinite: timeout=-inf acts as a timeout already passed; None never times out" { check_c wait_for_infinite; check_twin wait_for_infinite; }
 
 @test "there are at least 30 scenarios, each with a twin, expected output and tests" {
     count=0
@@ -90,19 +107,19 @@ check_twin() {
 }
 
 @test "run_unretrieved: CPython reports the same never-retrieved exception" {
-    command -v python3 >/dev/null || skip "python3 is not installed"
+    need_python
     err="$BATS_FILE_TMPDIR/twins/run_unretrieved.err"
     [ "$(head -n 1 "$err")" = "Task exception was never retrieved" ]
     sed -n 2p "$err" | grep -Eq "^future: <Task finished name='Task-2' coro=<boom\(\) .*exception=ValueError\('boom'\)>$"
 }
 
 @test "run_nested: CPython also warns that the coroutine was never awaited" {
-    command -v python3 >/dev/null || skip "python3 is not installed"
+    need_python
     grep -q "RuntimeWarning: coroutine 'nothing' was never awaited" "$BATS_FILE_TMPDIR/twins/run_nested.err"
 }
 
 @test "deadlock: CPython would block for ever; the twin's virtual clock stops it instead" {
-    command -v python3 >/dev/null || skip "python3 is not installed"
+    need_python
     [ "$(cat "$BATS_FILE_TMPDIR/twins/deadlock.status")" -eq 1 ]
     grep -q "RuntimeError: deadlock: nothing can wake the waiting tasks" "$BATS_FILE_TMPDIR/twins/deadlock.err"
 }

@@ -90,6 +90,24 @@ static void note(task *t, const char *fmt, double from, double to, const char *t
     note_at(t, -1, fmt, from, to, text);
 }
 
+/* A wait is noted when it ends, after what happened while it lasted (a
+ * cancel at 5 s during a 0-5 s sleep); list the story by start time.
+ * Stable, so that an await stays above the waits inside it. */
+static void sort_notes(task *t)
+{
+    for (int i = 1; i < t->note_count; i++) {
+        char moving[sizeof t->notes[0]];
+        memcpy(moving, t->notes[i], sizeof moving);
+        double start = strtod(moving, NULL);
+        int j = i;
+        while (j > 0 && strtod(t->notes[j - 1], NULL) > start) {
+            memcpy(t->notes[j], t->notes[j - 1], sizeof moving);
+            j--;
+        }
+        memcpy(t->notes[j], moving, sizeof moving);
+    }
+}
+
 /* What a wait looks like in the chart. */
 static char glyph_for(const char *on)
 {
@@ -277,7 +295,9 @@ static void row(const task *t)
         last--;
     char label[96];
     snprintf(label, sizeof label, "%.23s %.63s", t->name, t->coro);
-    printf("%-*.*s", LABEL_WIDTH, LABEL_WIDTH - 1, label);
+    if (strlen(label) > LABEL_WIDTH - 1) /* elided, not cut mid-word: the list below has it whole */
+        memcpy(label + LABEL_WIDTH - 4, "...", 4);
+    printf("%-*s", LABEL_WIDTH, label);
     put_glyphs(row, last + 1);
     putchar('\n');
 }
@@ -291,7 +311,13 @@ int main(int argc, char **argv)
     while (fgets(line, sizeof line, stdin))
         parse(line);
     if (task_count == 0) {
-        fprintf(stderr, "timeline: no trace on stdin (run the program with AIO_TRACE=1)\n");
+        /* `make timeline-N` runs the chapter with AIO_TRACE=1 and says so
+         * here too: then an empty trace means that no loop ever ran. */
+        const char *traced = getenv("AIO_TRACE");
+        if (argc > 1 && traced && strcmp(traced, "1") == 0)
+            fprintf(stderr, "timeline: %s runs no event loop, so there is nothing to draw\n", argv[1]);
+        else
+            fprintf(stderr, "timeline: no trace on stdin (run the program with AIO_TRACE=1)\n");
         return 1;
     }
 
@@ -306,6 +332,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < task_count; i++) {
         task *t = &tasks[i];
         printf("\n%s %s\n", t->name, t->coro);
+        sort_notes(t);
         for (int n = 0; n < t->note_count; n++)
             printf("  %s\n", t->notes[n]);
     }

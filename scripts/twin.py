@@ -110,7 +110,11 @@ class VirtualLoop(asyncio.SelectorEventLoop):
 
     def call_at(self, when, callback, *args, context=None):
         # BaseEventLoop.call_at, with a handle that breaks ties by creation order.
+        # A deadline computed as loop.time() + delay (asyncio.timeout() does)
+        # is rounded to the nanosecond, as the C loop keeps it: else two
+        # deadlines that C sees as equal could differ in the last bit.
         self._check_closed()
+        when = round(when * 1e9) / 1e9
         timer = FifoTimerHandle(when, callback, args, self, context)
         timer._seq = next(self._timer_seq)
         heapq.heappush(self._scheduled, timer)

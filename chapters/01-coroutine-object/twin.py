@@ -9,9 +9,9 @@ def add_one(number: int) -> int:
     return number + 1
 
 
-plain = add_one(1)
-made = coroutine_add_one(1)  # a coroutine object; nothing ran
+function_result = add_one(1)
+coroutine_result = coroutine_add_one(1)  # a coroutine object; nothing ran
 
-for label, value in (("Function", plain), ("Coroutine", made)):
-    print(f"{label} result is {value} and the type is {type(value)}")
+print(f"Function result is {function_result} and the type is {type(function_result)}")
+print(f"Coroutine result is {coroutine_result} and the type is {type(coroutine_result)}")
 # Left unawaited on purpose: Python warns about it at exit.

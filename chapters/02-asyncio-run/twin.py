@@ -7,4 +7,5 @@ async def coroutine_add_one(number: int) -> int:
 
 
 if __name__ == "__main__":
-    print(asyncio.run(coroutine_add_one(1)))
+    result = asyncio.run(coroutine_add_one(1))  # a new loop, run, closed
+    print(result)

@@ -8,10 +8,10 @@ async def add_one(number: int) -> int:
 
 
 async def main() -> None:
-    first = await add_one(1)
-    second = await add_one(2)
-    for value in (first, second):
-        print(value)
+    one_plus_one = await add_one(1)
+    two_plus_one = await add_one(2)  # only once add_one(1) has returned
+    print(one_plus_one)
+    print(two_plus_one)
 
 
 if __name__ == "__main__":

@@ -21,13 +21,18 @@ static aio_status hello_world_message_body(const aio_value *args, aio_value *res
     return AIO_OK;
 }
 
+static aio_coro *hello_world_message(void)
+{
+    return aio_coro_new("hello_world_message", hello_world_message_body, aio_none());
+}
+
 static aio_status main_body(const aio_value *args, aio_value *result)
 {
     (void)args;
     (void)result;
     aio_value message, one_plus_one;
     /* main is suspended here for the whole second that delay(1) sleeps: */
-    aio_status status = aio_await(aio_coro_new("hello_world_message", hello_world_message_body, aio_none()), &message);
+    aio_status status = aio_await(hello_world_message(), &message);
     if (status != AIO_OK)
         return status;
     /* ...so add_one only starts after it. */

@@ -3,11 +3,11 @@
 import asyncio
 
 
-async def delay(seconds: int) -> int:
-    print(f"sleeping for {seconds} second(s)")
-    await asyncio.sleep(seconds)
-    print(f"finished sleeping for {seconds} second(s)")
-    return seconds
+async def delay(delay_seconds: int) -> int:
+    print(f"sleeping for {delay_seconds} second(s)")
+    await asyncio.sleep(delay_seconds)
+    print(f"finished sleeping for {delay_seconds} second(s)")
+    return delay_seconds
 
 
 async def add_one(number: int) -> int:
@@ -20,10 +20,10 @@ async def hello_world_message() -> str:
 
 
 async def main() -> None:
-    greeting = await hello_world_message()  # main waits here the whole second
-    total = await add_one(1)                # and only then gets here
-    print(total)
-    print(greeting)
+    message = await hello_world_message()  # main waits here the whole second
+    one_plus_one = await add_one(1)         # and only then gets here
+    print(one_plus_one)
+    print(message)
 
 
 if __name__ == "__main__":

@@ -2,17 +2,18 @@
 import asyncio
 
 
-async def delay(seconds: int) -> int:
-    print(f"sleeping for {seconds} second(s)")
-    await asyncio.sleep(seconds)
-    print(f"finished sleeping for {seconds} second(s)")
-    return seconds
+async def delay(delay_seconds: int) -> int:
+    print(f"sleeping for {delay_seconds} second(s)")
+    await asyncio.sleep(delay_seconds)
+    print(f"finished sleeping for {delay_seconds} second(s)")
+    return delay_seconds
 
 
 async def main():
-    task = asyncio.create_task(delay(3))
-    print(type(task))  # printed before delay() says anything
-    print(await task)
+    sleep_for_three = asyncio.create_task(delay(3))
+    print(type(sleep_for_three))  # printed before delay() says anything
+    result = await sleep_for_three
+    print(result)
 
 
 if __name__ == "__main__":

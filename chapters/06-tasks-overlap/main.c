@@ -2,23 +2,22 @@
 #include "aio.h"
 #include "delay.h"
 
-#define TASKS 3
-
 static aio_status main_body(const aio_value *args, aio_value *result)
 {
     (void)args;
     (void)result;
-    aio_task *tasks[TASKS];
-    for (int i = 0; i < TASKS; i++)
-        tasks[i] = aio_create_task(delay(3));
+    aio_task *sleep_for_three = aio_create_task(delay(3));
+    aio_task *sleep_again = aio_create_task(delay(3));
+    aio_task *sleep_once_more = aio_create_task(delay(3));
+
     /* The first await lets all three start; by the time the first one is
      * done, the other two are done too, so the later awaits do not wait. */
-    for (int i = 0; i < TASKS; i++) {
-        aio_status status = aio_await(tasks[i], NULL);
-        if (status != AIO_OK)
-            return status;
-    }
-    return AIO_OK;
+    aio_status status = aio_await(sleep_for_three, NULL);
+    if (status == AIO_OK)
+        status = aio_await(sleep_again, NULL);
+    if (status == AIO_OK)
+        status = aio_await(sleep_once_more, NULL);
+    return status;
 }
 
 int main(void)

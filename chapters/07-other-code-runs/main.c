@@ -15,17 +15,22 @@ static aio_status hello_every_second_body(const aio_value *args, aio_value *resu
     return AIO_OK;
 }
 
+static aio_coro *hello_every_second(void)
+{
+    return aio_coro_new("hello_every_second", hello_every_second_body, aio_none());
+}
+
 static aio_status main_body(const aio_value *args, aio_value *result)
 {
     (void)args;
     (void)result;
-    aio_task *first = aio_create_task(delay(3));
-    aio_task *second = aio_create_task(delay(3));
-    aio_status status = aio_await(aio_coro_new("hello_every_second", hello_every_second_body, aio_none()), NULL);
+    aio_task *first_delay = aio_create_task(delay(3));
+    aio_task *second_delay = aio_create_task(delay(3));
+    aio_status status = aio_await(hello_every_second(), NULL);
     if (status == AIO_OK)
-        status = aio_await(first, NULL);
+        status = aio_await(first_delay, NULL);
     if (status == AIO_OK)
-        status = aio_await(second, NULL);
+        status = aio_await(second_delay, NULL);
     return status;
 }
 

@@ -2,24 +2,25 @@
 import asyncio
 
 
-async def delay(seconds: int) -> int:
-    print(f"sleeping for {seconds} second(s)")
-    await asyncio.sleep(seconds)
-    print(f"finished sleeping for {seconds} second(s)")
-    return seconds
+async def delay(delay_seconds: int) -> int:
+    print(f"sleeping for {delay_seconds} second(s)")
+    await asyncio.sleep(delay_seconds)
+    print(f"finished sleeping for {delay_seconds} second(s)")
+    return delay_seconds
 
 
 async def hello_every_second():
-    for _ in range(2):
+    for i in range(2):
         await asyncio.sleep(1)
         print("I'm running other code while I'm waiting!")
 
 
 async def main():
-    sleepers = [asyncio.create_task(delay(3)) for _ in range(2)]
+    first_delay = asyncio.create_task(delay(3))
+    second_delay = asyncio.create_task(delay(3))
     await hello_every_second()
-    for task in sleepers:
-        await task
+    await first_delay
+    await second_delay
 
 
 if __name__ == "__main__":

@@ -15,7 +15,8 @@ static aio_status main_body(const aio_value *args, aio_value *result)
         aio_status status = aio_await(aio_sleep(1), NULL);
         if (status != AIO_OK)
             return status;
-        if (++seconds_elapsed == 5)
+        seconds_elapsed += 1;
+        if (seconds_elapsed == 5)
             aio_task_cancel(long_task); /* not done yet: one more lap, the sixth line */
     }
 

@@ -1,28 +1,30 @@
 # Twin of chapter 08: cancel() is only a request, delivered at the task's
 # next await; done() turns True one loop lap later.
 import asyncio
-import itertools
+from asyncio import CancelledError
 
 
-async def delay(seconds: int) -> int:
-    print(f"sleeping for {seconds} second(s)")
-    await asyncio.sleep(seconds)
-    print(f"finished sleeping for {seconds} second(s)")
-    return seconds
+async def delay(delay_seconds: int) -> int:
+    print(f"sleeping for {delay_seconds} second(s)")
+    await asyncio.sleep(delay_seconds)
+    print(f"finished sleeping for {delay_seconds} second(s)")
+    return delay_seconds
 
 
 async def main():
-    slow = asyncio.create_task(delay(10))
-    for second in itertools.count(1):
-        if slow.done():
-            break
+    long_task = asyncio.create_task(delay(10))
+    seconds_elapsed = 0
+
+    while not long_task.done():
         print("Task not finished, checking again in a second.")
         await asyncio.sleep(1)
-        if second == 5:
-            slow.cancel()  # a request: slow.done() is still False right after
+        seconds_elapsed += 1
+        if seconds_elapsed == 5:
+            long_task.cancel()  # a request: long_task.done() is still False right after
+
     try:
-        await slow
-    except asyncio.CancelledError:
+        await long_task
+    except CancelledError:
         print("Our task was cancelled.")
 
 

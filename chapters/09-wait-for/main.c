@@ -3,15 +3,17 @@
 #include "aio.h"
 #include "delay.h"
 
-static aio_status main_body(const aio_value *args, aio_value *result)
+/* Its own return slot is `main_result`: `result` is the post's name for
+ * the task's value. */
+static aio_status main_body(const aio_value *args, aio_value *main_result)
 {
     (void)args;
-    (void)result;
+    (void)main_result;
     aio_task *delay_task = aio_create_task(delay(2));
-    aio_value value;
-    aio_status status = aio_await(aio_wait_for(delay_task, 1), &value);
+    aio_value result;
+    aio_status status = aio_await(aio_wait_for(delay_task, 1), &result);
     if (status == AIO_OK) {
-        aio_print("%ld", value.as.i);
+        aio_print("%ld", result.as.i);
     } else if (status == AIO_TIMEOUT) {
         aio_print("Got a timeout!");
         aio_print("Was the task cancelled? %s", aio_task_cancelled(delay_task) ? "True" : "False");

@@ -2,20 +2,21 @@
 import asyncio
 
 
-async def delay(seconds: int) -> int:
-    print(f"sleeping for {seconds} second(s)")
-    await asyncio.sleep(seconds)
-    print(f"finished sleeping for {seconds} second(s)")
-    return seconds
+async def delay(delay_seconds: int) -> int:
+    print(f"sleeping for {delay_seconds} second(s)")
+    await asyncio.sleep(delay_seconds)
+    print(f"finished sleeping for {delay_seconds} second(s)")
+    return delay_seconds
 
 
 async def main():
-    task = asyncio.create_task(delay(2))
+    delay_task = asyncio.create_task(delay(2))
     try:
-        print(await asyncio.wait_for(task, timeout=1))
-    except asyncio.TimeoutError:
+        result = await asyncio.wait_for(delay_task, timeout=1)
+        print(result)
+    except asyncio.exceptions.TimeoutError:
         print("Got a timeout!")
-        print(f"Was the task cancelled? {task.cancelled()}")
+        print(f"Was the task cancelled? {delay_task.cancelled()}")
 
 
 if __name__ == "__main__":

@@ -3,22 +3,22 @@
 import asyncio
 
 
-async def delay(seconds: int) -> int:
-    print(f"sleeping for {seconds} second(s)")
-    await asyncio.sleep(seconds)
-    print(f"finished sleeping for {seconds} second(s)")
-    return seconds
+async def delay(delay_seconds: int) -> int:
+    print(f"sleeping for {delay_seconds} second(s)")
+    await asyncio.sleep(delay_seconds)
+    print(f"finished sleeping for {delay_seconds} second(s)")
+    return delay_seconds
 
 
 async def main():
-    task = asyncio.create_task(delay(2))
+    delay_task = asyncio.create_task(delay(2))
     try:
-        value = await asyncio.wait_for(asyncio.shield(task), timeout=1)
-    except asyncio.TimeoutError:
+        result = await asyncio.wait_for(asyncio.shield(delay_task), timeout=1)
+    except asyncio.exceptions.TimeoutError:
         print("No result after 1 second(s); the task keeps going.")
-        print(f"Was the task cancelled? {task.cancelled()}")
-        value = await task
-    print(f"The shielded task returned {value}")
+        print(f"Was the task cancelled? {delay_task.cancelled()}")
+        result = await delay_task  # only the shield was cancelled
+    print(f"The shielded task returned {result}")
 
 
 if __name__ == "__main__":

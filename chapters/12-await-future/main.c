@@ -4,6 +4,16 @@
 
 static const char *python_bool(bool b) { return b ? "True" : "False"; }
 
+static aio_coro *set_future_value(aio_future *future);
+
+/* Hand out a Future now; a task fills it in later. */
+static aio_future *make_request(void)
+{
+    aio_future *future = aio_future_new();
+    aio_create_task(set_future_value(future));
+    return future;
+}
+
 static aio_status set_future_value_body(const aio_value *args, aio_value *result)
 {
     (void)result;
@@ -14,12 +24,9 @@ static aio_status set_future_value_body(const aio_value *args, aio_value *result
     return aio_future_set_result(future, aio_int(42));
 }
 
-/* Hand out a Future now; a task fills it in later. */
-static aio_future *make_request(void)
+static aio_coro *set_future_value(aio_future *future)
 {
-    aio_future *future = aio_future_new();
-    aio_create_task(aio_coro_new("set_future_value", set_future_value_body, aio_ptr(future)));
-    return future;
+    return aio_coro_new("set_future_value", set_future_value_body, aio_ptr(future));
 }
 
 static aio_status main_body(const aio_value *args, aio_value *result)

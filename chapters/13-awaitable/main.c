@@ -51,7 +51,7 @@ static const aio_awaitable_type countdown_type = {
 static aio_status show(aio_awaitable *awaitable)
 {
     aio_value value;
-    const char *type = awaitable->type->type_repr; /* read it before: an awaited coroutine is spent */
+    const char *type = aio_type(awaitable); /* read it before: an awaited coroutine is spent */
     aio_status status = aio_await(awaitable, &value);
     if (status != AIO_OK)
         return status;

@@ -31,6 +31,20 @@
 
 #define SLAB_STACKS 64
 
+/* The region below each stack: PROT_NONE (a guard) or, past the mapping
+ * budget, read-write but never touched except by an overflow (a spare).
+ * A frame bigger than this region could skip it and land in the next
+ * stack down, so its size is set by how far a frame can reach below the
+ * stack pointer before touching memory.  With -fstack-clash-protection
+ * (the Makefile adds it where the compiler has it) a large frame is
+ * probed page by page from the top, so its first touch is always within
+ * a page of the stack's end; but GCC on AArch64 assumes a 64 KiB guard
+ * and leaves frames under that size unprobed.  64 KiB covers both, and a
+ * compiler without the option for any frame up to 64 KiB.  It costs
+ * address space only: the guard is never backed by memory, and the spare
+ * is backed only after an overflow. */
+#define AIO_STACK_GUARD (64 * 1024)
+
 typedef struct slab {
     char *memory;
     size_t length;
@@ -95,7 +109,7 @@ static void on_segv(int sig, siginfo_t *info, void *context)
     (void)context;
     const aio_stack *s = pool.running;
     char *addr = info->si_addr;
-    if (s && s->guarded && addr >= s->lo - pool.page && addr < s->lo)
+    if (s && s->guarded && addr >= s->lo - AIO_STACK_GUARD && addr < s->lo)
         overflowed(s);
     /* Not ours: let the default action produce the usual crash. */
     signal(sig, SIG_DFL);
@@ -118,30 +132,37 @@ static void install_overflow_handler(void)
     pool.handler_installed = true;
 }
 
-/* The spare page under an unguarded stack is never touched except by an
- * overflow, so if the kernel has backed it with memory, the stack ran past
- * its end.  `resident` is mincore()'s answer for that page. */
-static void check_spare_page(aio_stack *stack, unsigned char resident)
+/* The spare region under an unguarded stack is never touched except by an
+ * overflow, so if the kernel has backed any page of it with memory, the
+ * stack ran past its end.  `resident` is mincore()'s answer for its pages. */
+static void check_spare_page(aio_stack *stack, const unsigned char *resident)
 {
-    if (!stack->guarded && stack->used && (resident & 1))
+    bool touched = false;
+    for (size_t i = 0; i < AIO_STACK_GUARD / pool.page; i++)
+        touched |= resident[i] & 1;
+    if (!stack->guarded && stack->used && touched)
         overflowed(stack);
     stack->used = false;
 }
 
+/* mincore() fills one byte per page: room for the smallest page size. */
+#define SPARE_PAGES_MAX (AIO_STACK_GUARD / 4096)
+#define SLOT_PAGES_MAX ((AIO_STACK_GUARD + AIO_STACK_SIZE) / 4096)
+
 static void check_one(aio_stack *stack)
 {
-    unsigned char resident = 0;
+    unsigned char resident[SPARE_PAGES_MAX] = { 0 };
 #ifdef __linux__
-    if (mincore(stack->lo - pool.page, pool.page, &resident) != 0)
-        resident = 0;
+    if (mincore(stack->lo - AIO_STACK_GUARD, AIO_STACK_GUARD, resident) != 0)
+        memset(resident, 0, sizeof resident);
 #endif
     check_spare_page(stack, resident);
 }
 
 static void check_slab(slab *s)
 {
-    size_t slot_pages = (pool.page + AIO_STACK_SIZE) / pool.page;
-    unsigned char resident[SLAB_STACKS * ((AIO_STACK_SIZE / 4096) + 1)];
+    size_t slot_pages = (AIO_STACK_GUARD + AIO_STACK_SIZE) / pool.page;
+    static unsigned char resident[SLAB_STACKS * SLOT_PAGES_MAX];
     size_t pages = s->length / pool.page;
     memset(resident, 0, sizeof resident);
 #ifdef __linux__
@@ -149,12 +170,12 @@ static void check_slab(slab *s)
         memset(resident, 0, sizeof resident);
 #endif
     for (size_t i = 0; i < SLAB_STACKS; i++)
-        check_spare_page(&s->stacks[i], resident[i * slot_pages]);
+        check_spare_page(&s->stacks[i], &resident[i * slot_pages]);
 }
 
 static bool add_slab(void)
 {
-    size_t slot = pool.page + AIO_STACK_SIZE;
+    size_t slot = AIO_STACK_GUARD + AIO_STACK_SIZE;
     size_t length = slot * SLAB_STACKS;
     char *memory = mmap(NULL, length, PROT_READ | PROT_WRITE,
                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
@@ -175,9 +196,9 @@ static bool add_slab(void)
     for (int i = SLAB_STACKS - 1; i >= 0; i--) {
         aio_stack *st = &s->stacks[i];
         char *guard = memory + (size_t)i * slot;
-        st->lo = guard + pool.page;
+        st->lo = guard + AIO_STACK_GUARD;
         st->size = AIO_STACK_SIZE;
-        st->guarded = pool.guards_left > 0 && mprotect(guard, pool.page, PROT_NONE) == 0;
+        st->guarded = pool.guards_left > 0 && mprotect(guard, AIO_STACK_GUARD, PROT_NONE) == 0;
         if (st->guarded)
             pool.guards_left--;
 #ifdef AIO_HAVE_VALGRIND
@@ -214,6 +235,12 @@ aio_stack *aio_stack_acquire(const char *owner)
 
 void aio_stack_release(aio_stack *stack)
 {
+    /* Check now rather than at the next acquire: the sooner an overflow
+     * is named, the less the code after it has run on a damaged
+     * neighbour.  One system call per finished task, and only for tasks
+     * past the guard budget. */
+    if (!stack->guarded && stack->used)
+        check_one(stack);
     stack->next_free = pool.free;
     pool.free = stack;
     pool.in_use--;

@@ -73,6 +73,8 @@ void aio_trace_cancels(const aio_awaitable *what)
     line(who, "cancels %s", describe(what, text, sizeof text));
 }
 
+void aio_trace_timeout_expires(const char *task) { line("loop", "timeout() expires: cancels %s", task); }
+
 void aio_trace_awaits(const aio_awaitable *what)
 {
     char text[64];

@@ -49,6 +49,8 @@ void aio_trace_task_finished(const char *task, aio_status outcome, bool cancelle
 /* cancel.c and future.c */
 void aio_trace_cancel_requested(const char *task);
 void aio_trace_cancels(const struct aio_awaitable *what);
+/* timeout.c */
+void aio_trace_timeout_expires(const char *task);
 /* await.c */
 void aio_trace_awaits(const struct aio_awaitable *what);
 void aio_trace_awaited(const struct aio_awaitable *what, aio_status status, aio_value result);

@@ -119,9 +119,9 @@ int main(int argc, char **argv)
     if (strcmp(what, "nan_sleep") == 0)
         return run(what, nan_sleep, none, none);
     if (strcmp(what, "stack_overflow") == 0)
-        return run(what, overflow_after, aio_int(0), aio_int(1000));
+        return run(what, overflow_after, aio_int(0), aio_int(2000));
     if (strcmp(what, "stack_overflow_unguarded") == 0) /* past the guard budget: see stack.h */
-        return run(what, overflow_after, aio_int(atol(argv[2])), aio_int(66));
+        return run(what, overflow_after, aio_int(atol(argv[2])), aio_int(520));
     if (strcmp(what, "many_tasks") == 0)
         return run(what, many_naps, aio_int(atol(argv[2])), none);
     if (strcmp(what, "await_outside_task") == 0) {

@@ -49,6 +49,16 @@ static const char *outcome(aio_status status, aio_value value, char *buf, size_t
     return aio_status_class(status);
 }
 
+/* async with asyncio.timeout(seconds): await task */
+static aio_status await_within(aio_task *task, double seconds, aio_value *value)
+{
+    aio_timeout *timeout = aio_timeout_new(seconds);
+    aio_status status = aio_timeout_enter(timeout);
+    if (status == AIO_OK)
+        status = aio_await(task, value);
+    return aio_timeout_exit(timeout, status);
+}
+
 /* One operation: its status, and the text after the colon in *text. */
 static aio_status run_op(const op *o, char *text, size_t size)
 {
@@ -79,6 +89,8 @@ static aio_status run_op(const op *o, char *text, size_t size)
         status = aio_await(aio_wait_for(tasks[index], o->seconds), &value);
     else if (strcmp(o->kind, "shield") == 0)
         status = aio_await(aio_wait_for(aio_shield(tasks[index]), o->seconds), &value);
+    else if (strcmp(o->kind, "timeout") == 0)
+        status = await_within(tasks[index], o->seconds, &value);
     else if (strcmp(o->kind, "wait_future") == 0)
         status = aio_await(aio_wait_for(futures[index], o->seconds), &value);
     char buf[48];

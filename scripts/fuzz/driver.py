@@ -48,6 +48,9 @@ async def run_op(me, op, tasks, futures):
         return outcome(await asyncio.wait_for(tasks[int(op[1][1:])], float(op[2])))
     if kind == "shield":
         return outcome(await asyncio.wait_for(asyncio.shield(tasks[int(op[1][1:])]), float(op[2])))
+    if kind == "timeout":
+        async with asyncio.timeout(float(op[2])):
+            return outcome(await tasks[int(op[1][1:])])
     if kind == "set":
         futures[int(op[1][1:])].set_result(int(op[2]))
         return "ok"

@@ -19,7 +19,8 @@ go on) and its operations, one per line:
     wait_future f0 0.4
     end
 
-Tasks only await, wait_for or shield tasks with a higher number, and only
+(timeout tN D: `async with asyncio.timeout(D): await tN`.)
+Tasks only await, wait_for, shield or time out tasks with a higher number, and only
 wait for Futures with a timeout, so every script finishes.  Durations are
 multiples of 0.1 s, so that deadlines often tie.
 """
@@ -39,7 +40,7 @@ def script(seed):
             later = list(range(i + 1, tasks))
             choices = ["sleep", "sleep", "cancel"]
             if later:
-                choices += ["await", "wait_for", "wait_for", "shield"]
+                choices += ["await", "wait_for", "wait_for", "shield", "timeout"]
             if futures:
                 choices += ["set", "wait_future", "wait_future", "cancel_future"]
             op = rng.choice(choices)
@@ -49,7 +50,7 @@ def script(seed):
                 lines.append(f"cancel t{rng.randrange(tasks)}")
             elif op == "await":
                 lines.append(f"await t{rng.choice(later)}")
-            elif op in ("wait_for", "shield"):
+            elif op in ("wait_for", "shield", "timeout"):
                 lines.append(f"{op} t{rng.choice(later)} {duration()}")
             elif op == "set":
                 lines.append(f"set f{rng.randrange(futures)} {rng.randint(1, 9)}")

@@ -6,14 +6,27 @@
 # line "N seeds: N passed, N failed".  Exit status 1 if any failed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# PYTHON picks the CPython to compare with (default python3); the C side
+# follows that version's asyncio (AIO_PYTHON), whatever the environment says.
 first="${1:-1}" count="${2:-300}"
 bin="${BUILD:-build}/fuzz-driver"
+python="${PYTHON:-python3}"
+
+version="$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)" || {
+    echo "run.sh: '$python' does not run; the differential test needs CPython 3.11, 3.12 or 3.13" >&2
+    exit 2
+}
+case "$version" in
+    3.11|3.12|3.13) ;;
+    *) echo "run.sh: $python is Python $version; the differential test needs 3.11, 3.12 or 3.13" >&2
+       exit 2 ;;
+esac
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
-python3 scripts/fuzz/gen.py "$first" "$count" >"$tmp/scripts"
-AIO_CLOCK=virtual "$bin" <"$tmp/scripts" >"$tmp/c"
-AIO_CLOCK=virtual python3 scripts/twin.py scripts/fuzz/driver.py <"$tmp/scripts" >"$tmp/py"
+"$python" scripts/fuzz/gen.py "$first" "$count" >"$tmp/scripts"
+AIO_PYTHON="$version" AIO_CLOCK=virtual "$bin" <"$tmp/scripts" >"$tmp/c"
+AIO_CLOCK=virtual "$python" scripts/twin.py scripts/fuzz/driver.py <"$tmp/scripts" >"$tmp/py"
 
 # Split all three files by seed and compare seed by seed.
 split_by_seed() { awk -v dir="$2" '/^(== )?seed / { if (out) close(out); out = dir "/" $NF } { print > out }' "$1"; }
@@ -38,6 +51,6 @@ for side in c py; do
         exit 1
     fi
 done
-echo "compared $events events"
+echo "compared $events events, CPython $version against AIO_PYTHON=$version"
 echo "$count seeds: $((count - failed)) passed, $failed failed"
 [ "$failed" -eq 0 ]

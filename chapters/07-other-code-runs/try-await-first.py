@@ -1,0 +1,27 @@
+# Experiment for chapter 07: await the first task before the other code.
+import asyncio
+
+
+async def delay(delay_seconds: int) -> int:
+    print(f"sleeping for {delay_seconds} second(s)")
+    await asyncio.sleep(delay_seconds)
+    print(f"finished sleeping for {delay_seconds} second(s)")
+    return delay_seconds
+
+
+async def hello_every_second():
+    for i in range(2):
+        await asyncio.sleep(1)
+        print("I'm running other code while I'm waiting!")
+
+
+async def main():
+    first_delay = asyncio.create_task(delay(3))
+    second_delay = asyncio.create_task(delay(3))
+    await first_delay  # try: moved up, before hello_every_second()
+    await hello_every_second()
+    await second_delay
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,253 @@
+/* Edges of the loop that one run of one program cannot show: what a run
+ * leaves behind for the next one, a signal in the middle of a blocking
+ * call, and the memory objects are carved from.  One case per
+ * command-line argument; scripts/edges.bats says what each must print. */
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "aio.h"
+#include "machinery/arena.h" /* objects_apart() tests the arena itself */
+
+/* ---- state left between runs --------------------------------------------- */
+
+static int pipe_fds[2];
+
+static void on_readable(void *arg)
+{
+    char byte;
+    if (read(pipe_fds[0], &byte, 1) == 1) {
+        aio_remove_reader(pipe_fds[0]);
+        aio_future_set_result(arg, aio_int(byte));
+    }
+}
+
+static aio_status napper(const aio_value *args, aio_value *result)
+{
+    /* Two timers and a bare yield: the heap, the ready queue and the
+     * spare handles all get used. */
+    aio_status status = aio_await(aio_sleep(args[0].as.f), NULL);
+    if (status == AIO_OK)
+        status = aio_await(aio_sleep(0), NULL);
+    if (status == AIO_OK)
+        status = aio_await(aio_sleep(args[0].as.f), NULL);
+    *result = aio_int(1);
+    return status;
+}
+
+static aio_status writer(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    (void)result;
+    aio_status status = aio_await(aio_sleep(0.01), NULL);
+    if (status != AIO_OK)
+        return status;
+    return write(pipe_fds[1], "x", 1) == 1 ? AIO_OK : aio_raise(AIO_ERROR, "write failed");
+}
+
+/* One busy run: tasks, timers, a reader, wait_for, shield and a pile of
+ * Futures (more than one arena chunk), and tasks left for run() to
+ * cancel.  Its result is a checksum that
+ * must be the same in every run. */
+static aio_status busy(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    long sum = 0;
+    enum { TASKS = 40, FUTURES = 4000, LEFT = 500 };
+    aio_task *tasks[TASKS];
+    for (int i = 0; i < TASKS; i++)
+        tasks[i] = aio_create_task(aio_coro_new("napper", napper, aio_float(0.001 * (i % 7))));
+    for (int i = 0; i < FUTURES; i++) {
+        aio_future *future = aio_future_new();
+        aio_future_set_result(future, aio_int(i % 3));
+        aio_value value;
+        if (aio_future_result(future, &value) == AIO_OK)
+            sum += value.as.i;
+    }
+    aio_future *got = aio_future_new();
+    aio_add_reader(pipe_fds[0], on_readable, got);
+    aio_create_task(aio_coro_new("writer", writer, aio_none()));
+    aio_value value;
+    if (aio_await(aio_wait_for(got, 1.0), &value) == AIO_OK)
+        sum += value.as.i; /* 'x' */
+    aio_task *slow = aio_create_task(aio_coro_new("napper", napper, aio_float(0.5)));
+    if (aio_await(aio_wait_for(aio_shield(slow), 0.1), NULL) == AIO_TIMEOUT)
+        sum += 1000;
+    for (int i = 0; i < TASKS; i++)
+        if (aio_await(tasks[i], &value) == AIO_OK)
+            sum += value.as.i;
+    aio_task_cancel(slow);
+    /* Left for run()'s clean-up to cancel: enough of them that what it
+     * allocates for them would show if it leaked. */
+    for (int i = 0; i < LEFT; i++)
+        aio_create_task(aio_coro_new("napper", napper, aio_float(10)));
+    *result = aio_int(sum);
+    return AIO_OK;
+}
+
+static long count_fds(void)
+{
+    DIR *dir = opendir("/proc/self/fd");
+    if (!dir)
+        return -1;
+    long n = 0;
+    while (readdir(dir))
+        n++;
+    closedir(dir);
+    return n;
+}
+
+/* Pages of address space and of resident memory (/proc/self/statm). */
+static int memory_pages(long *size, long *resident)
+{
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (!f)
+        return -1;
+    int ok = fscanf(f, "%ld %ld", size, resident) == 2;
+    fclose(f);
+    return ok ? 0 : -1;
+}
+
+/* N runs in a row: each must give the same checksum; after a few runs
+ * to warm up, neither descriptors nor memory may grow with N. */
+static int repeated_runs(long runs)
+{
+    long first = -1, fds_warm = 0, size_warm = 0, resident_warm = 0;
+    const long warm = 5;
+    for (long i = 0; i < runs; i++) {
+        aio_value value;
+        aio_status status = aio_run(aio_coro_new("busy", busy, aio_none()), &value);
+        if (status != AIO_OK)
+            return aio_exit_code(status);
+        if (first < 0)
+            first = value.as.i;
+        if (value.as.i != first) {
+            printf("run %ld gave %ld, the first gave %ld\n", i + 1, value.as.i, first);
+            return 1;
+        }
+        if (i + 1 == warm) {
+            fds_warm = count_fds();
+            if (memory_pages(&size_warm, &resident_warm) != 0)
+                return 1;
+        }
+    }
+    long size, resident;
+    if (memory_pages(&size, &resident) != 0)
+        return 1;
+    long kib = sysconf(_SC_PAGESIZE) / 1024;
+    printf("checksum %ld\n", first);
+    printf("descriptors after run %ld: %ld\n", warm, fds_warm);
+    printf("descriptors after run %ld: %ld\n", runs, count_fds());
+    printf("growth after run %ld: %ld KiB mapped, %ld KiB resident\n", warm,
+           (size - size_warm) * kib, (resident - resident_warm) * kib);
+    return 0;
+}
+
+static aio_status leave_a_reader(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    (void)result;
+    aio_add_reader(pipe_fds[0], on_readable, aio_future_new());
+    return AIO_OK; /* and never removes it: closing the loop must */
+}
+
+static aio_status wait_forever(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    return aio_await(aio_future_new(), result);
+}
+
+/* ---- a signal during time.sleep() ---------------------------------------- */
+
+static volatile sig_atomic_t alarms;
+
+static void on_alarm(int sig)
+{
+    (void)sig;
+    alarms++;
+}
+
+static double monotonic(void)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)now.tv_sec + (double)now.tv_nsec / 1e9;
+}
+
+/* A handler installed without SA_RESTART interrupts nanosleep() with EINTR
+ * every 10 ms; time.sleep(0.1) must still take its full 0.1 s (PEP 475). */
+static int sleep_through_signals(void)
+{
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_alarm;
+    sigemptyset(&action.sa_mask);
+    if (sigaction(SIGALRM, &action, NULL) != 0)
+        return 1;
+    struct itimerval every = { { 0, 10000 }, { 0, 10000 } };
+    setitimer(ITIMER_REAL, &every, NULL);
+    double start = monotonic();
+    aio_time_sleep(0.1);
+    double slept = monotonic() - start;
+    struct itimerval off = { { 0, 0 }, { 0, 0 } };
+    setitimer(ITIMER_REAL, &off, NULL);
+    printf("interrupted: %s\n", alarms > 0 ? "yes" : "no");
+    printf("slept the full 0.1 s: %s\n", slept >= 0.1 ? "yes" : "no");
+    return 0;
+}
+
+/* ---- the memory objects are carved from ----------------------------------- */
+
+/* Objects of every size up to 600 bytes, each filled with its own byte:
+ * each must be aligned for any type, and none may overlap another (nor
+ * the header the arena keeps in front of each). */
+static int objects_apart(void)
+{
+    enum { COUNT = 600 };
+    static unsigned char *objects[COUNT + 1];
+    size_t misaligned = 0, overlapping = 0;
+    for (size_t size = 1; size <= COUNT; size++) {
+        objects[size] = aio_arena_new(size, NULL, "a test object");
+        if ((uintptr_t)objects[size] % _Alignof(max_align_t) != 0)
+            misaligned++;
+        memset(objects[size], (int)(size & 0xff), size);
+    }
+    for (size_t size = 1; size <= COUNT; size++)
+        for (size_t i = 0; i < size; i++)
+            if (objects[size][i] != (unsigned char)(size & 0xff)) {
+                overlapping++;
+                break;
+            }
+    printf("misaligned: %zu, overlapping: %zu\n", misaligned, overlapping);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    const char *what = argc > 1 ? argv[1] : "";
+    if (pipe(pipe_fds) != 0)
+        return 1;
+    if (strcmp(what, "runs") == 0 && argc > 2)
+        return repeated_runs(atol(argv[2]));
+    if (strcmp(what, "reader_then_deadlock") == 0) {
+        aio_status status = aio_run(aio_coro_new("leave_a_reader", leave_a_reader, aio_none()), NULL);
+        if (status != AIO_OK)
+            return aio_exit_code(status);
+        printf("first run done\n");
+        fflush(stdout);
+        return aio_exit_code(aio_run(aio_coro_new("wait_forever", wait_forever, aio_none()), NULL));
+    }
+    if (strcmp(what, "sleep_through_signals") == 0)
+        return sleep_through_signals();
+    if (strcmp(what, "objects_apart") == 0)
+        return objects_apart();
+    fprintf(stderr, "usage: edges runs N | reader_then_deadlock | sleep_through_signals | objects_apart\n");
+    return 2;
+}

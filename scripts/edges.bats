@@ -1,0 +1,129 @@
+#!/usr/bin/env bats
+# Edges the other files cannot see: what CPython writes on stderr for the
+# scenarios whose report matters, the exact bytes of every output, what
+# one aio_run() leaves behind for the next, a signal during a blocking
+# call, and the memory objects are carved from.  (scripts/mutants.md says
+# which mutants of common/ these tests were written to kill.)
+
+load helpers
+
+# The scenarios whose stderr is the point; their twins run once here.
+REPORTS=(run_shutdown_report shield_unretrieved debug_slow_step)
+
+setup_file() {
+    build_all
+    local files=()
+    for name in "${REPORTS[@]}"; do files+=("scripts/scenarios/$name.py"); done
+    run_twins "${files[@]}"
+}
+
+setup() {
+    TMP="$BATS_TEST_TMPDIR"
+    TWINS="$BATS_FILE_TMPDIR/twins"
+}
+
+needs_python() { command -v python3 >/dev/null || skip "python3 is not installed"; }
+
+# CPython's repr of a finished coroutine says where it was defined and,
+# in debug mode, where its task was created; ours says neither.
+plain_repr() { sed -E 's/coro=<([a-z_]+)\(\)[^>]*>/coro=<\1()>/; s/ created at [^>]*>/>/'; }
+
+# ---- what CPython reports on stderr -----------------------------------------
+
+@test "run_shutdown_report: CPython reports the same two tasks, once each" {
+    needs_python
+    err="$TWINS/run_shutdown_report.err"
+    [ "$(grep -c '^unhandled exception during asyncio.run() shutdown$' "$err")" -eq 2 ]
+    # CPython cancels in set order, we in creation order: compare as sets.
+    grep '^task: ' "$err" | plain_repr | sort >"$TMP/cpython"
+    grep '^task: ' "$ROOT/expected/scenarios/run_shutdown_report.err" | sort >"$TMP/ours"
+    same "$TMP/ours" "$TMP/cpython"
+    [ "$(wc -l <"$TMP/ours")" -eq 2 ]
+}
+
+@test "shield_unretrieved: CPython reports the late failure alone" {
+    needs_python
+    err="$TWINS/shield_unretrieved.err"
+    [ "$(grep -c '^Task exception was never retrieved$' "$err")" -eq 1 ]
+    grep '^future: ' "$err" | plain_repr >"$TMP/cpython"
+    same <(grep '^future: ' "$ROOT/expected/scenarios/shield_unretrieved.err") "$TMP/cpython"
+}
+
+@test "debug_slow_step: CPython's debug mode names the 0.1 s step and not the 0.099 s one" {
+    needs_python
+    err="$TWINS/debug_slow_step.err"
+    [ "$(grep -c '^Executing ' "$err")" -eq 1 ]
+    grep '^Executing ' "$err" | plain_repr >"$TMP/cpython"
+    same "$ROOT/expected/scenarios/debug_slow_step.err" "$TMP/cpython"
+}
+
+# ---- exact bytes: bats would strip a lost final newline ---------------------
+
+@test "every scenario that reports on stderr writes exactly the expected bytes, final newline included" {
+    count=0
+    for err in "$ROOT"/expected/scenarios/*.err; do
+        name="$(basename "$err" .err)"
+        AIO_CLOCK=virtual AIO_STAMP=1 "$(bin "scenarios/$name")" >"$TMP/out" 2>"$TMP/err" || true
+        cmp "$ROOT/expected/scenarios/$name.times" "$TMP/out" || { echo "$name: stdout"; return 1; }
+        cmp "$err" "$TMP/err" || { echo "$name: stderr"; return 1; }
+        count=$((count + 1))
+    done
+    [ "$count" -ge 6 ]
+}
+
+# One line, newline-terminated, and nothing else.
+one_line() {
+    AIO_CLOCK=virtual timeout 10 "$(bin cases/misuse)" "$1" >/dev/null 2>"$TMP/err" && return 1
+    printf '%s\n' "$2" | cmp - "$TMP/err"
+}
+
+@test "fatal messages and uncaught exceptions end in exactly one newline" {
+    one_line deadlock "aio: deadlock: asyncio.run() is waiting, but no callback is ready, no timer is pending and no file descriptor is watched, so nothing can ever wake the waiting tasks (CPython would block forever)"
+    one_line stack_overflow "aio: stack overflow in Task-2: it used up its 512 KiB stack (deep recursion or a large local array?)"
+    one_line set_result_twice "asyncio.exceptions.InvalidStateError: invalid state (raised by Future.set_result())"
+    one_line nan_sleep "ValueError: sleep length must be a number, not NaN (raised by asyncio.sleep())"
+}
+
+# ---- state left between runs ------------------------------------------------
+
+@test "a reader left behind by one aio_run() does not hide the next run's deadlock" {
+    run --separate-stderr timeout 5 "$(bin cases/edges)" reader_then_deadlock
+    [ "$status" -eq 1 ]
+    [ "$output" = "first run done" ]
+    [[ "$stderr" == "aio: deadlock: "* ]]
+}
+
+@test "100 busy aio_run()s in a row: the same result each time, and no descriptor leaks" {
+    AIO_CLOCK=virtual "$(bin cases/edges)" runs 100 >"$TMP/out"
+    # 40 tasks, 4000 Futures summing to 3999, the pipe's 'x' (120) and
+    # shield's TimeoutError (1000).
+    [ "$(sed -n 1p "$TMP/out")" = "checksum 5159" ]
+    warm="$(sed -n 2p "$TMP/out" | cut -d: -f2)"
+    [ "$warm" -gt 0 ]
+    [ "$(sed -n 3p "$TMP/out" | cut -d: -f2)" -eq "$warm" ] || { cat "$TMP/out"; return 1; }
+}
+
+@test "the same runs with freed memory scribbled over (MALLOC_PERTURB_): still the same result" {
+    # Reading a reclaimed object, or a freed handle, timer or stack, now
+    # reads garbage instead of the value that happened to stay there.
+    run env AIO_CLOCK=virtual MALLOC_PERTURB_=165 "$(bin cases/edges)" runs 50
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "checksum 5159" ]
+}
+
+# ---- a signal during a blocking call ---------------------------------------
+
+@test "time.sleep(0.1) interrupted by signals every 10 ms still sleeps 0.1 s" {
+    run "$(bin cases/edges)" sleep_through_signals
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "interrupted: yes" ]
+    [ "${lines[1]}" = "slept the full 0.1 s: yes" ]
+}
+
+# ---- the memory objects are carved from --------------------------------------
+
+@test "objects of every size are aligned for any type and do not overlap" {
+    run "$(bin cases/edges)" objects_apart
+    [ "$status" -eq 0 ]
+    [ "$output" = "misaligned: 0, overlapping: 0" ]
+}

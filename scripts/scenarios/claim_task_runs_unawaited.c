@@ -1,0 +1,38 @@
+/* Claims C27, C29 (post 2-1 and its tip): a task runs only if you await
+ * it.  Nobody awaits this one, yet it runs to the end once main gives the
+ * loop control. */
+#include <stdlib.h>
+
+#include "scenario.h"
+
+static aio_status delay_body(const aio_value *args, aio_value *result)
+{
+    char secs[24];
+    aio_str_of(args[0], secs, sizeof secs);
+    aio_print("sleeping for %s second(s)", secs);
+    aio_status status = aio_await(aio_sleep(strtod(secs, NULL)), NULL);
+    if (status != AIO_OK)
+        return status;
+    aio_print("finished sleeping for %s second(s)", secs);
+    *result = args[0];
+    return AIO_OK;
+}
+
+static aio_status main_body(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    (void)result;
+    aio_task *task = spawn("delay", delay_body, aio_int(1));
+    aio_print("main created the task and will never await it");
+    aio_status status = aio_await(aio_sleep(2), NULL);
+    if (status != AIO_OK)
+        return status;
+    aio_value value = aio_none();
+    char text[24] = "(no result)";
+    if (aio_task_result(task, &value) == AIO_OK)
+        aio_repr(value, text, sizeof text);
+    aio_print("main at 2 s: done() is %s, result() is %s", py_bool(aio_task_done(task)), text);
+    return AIO_OK;
+}
+
+int main(void) { return run_main(main_body); }
