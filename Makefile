@@ -165,14 +165,20 @@ bench: benches
 	scripts/bench.sh
 
 help:
-	@echo "make              build every chapter into $(BUILD)/"
-	@echo "make chapter-N    build chapter N and run it in real time (SPEED=N: N times faster)"
-	@echo "make timeline-N   draw chapter N's loop time as a chart, from its AIO_TRACE=1 trace"
-	@echo "make test         check every chapter against the post (bats)"
-	@echo "make check        the same programs under gcc, clang, fortify, ASan, valgrind, aarch64"
-	@echo "make bench        time the loop against CPython's asyncio"
-	@echo "make fuzz         random scenarios, C against CPython (SEEDS=N, default 2000)"
-	@echo "make clean        remove $(BUILD)/"
+	@echo "make                 build every chapter into $(BUILD)/"
+	@echo "make chapter-N       build chapter N and run it in real time (SPEED=N: N times faster)"
+	@echo "make timeline-N      draw chapter N's loop time as a chart, from its AIO_TRACE=1 trace"
+	@echo "make try-N           chapter N's first experiment: the chapter with one marked change,"
+	@echo "                     built into $(BUILD)/try/ (the chapter stays as it is); SPEED as above."
+	@echo "                     Predict first: the answers are under Experiments in its README"
+	@echo "make try-N-NAME      that experiment of chapter N by name, e.g. make try-8-catch-cancel"
+	@echo "make scenario-NAME   run one scenario of scripts/scenarios/ in real time (SPEED too)"
+	@echo "make test            check every chapter against the post (bats)"
+	@echo "make check           the same programs under gcc, clang, fortify, ASan, valgrind, aarch64,"
+	@echo "                     and the twins under each CPython 3.11-3.13 found"
+	@echo "make bench           time the loop against CPython's asyncio"
+	@echo "make fuzz            random scenarios, C against CPython (SEEDS=N, default 2000)"
+	@echo "make clean           remove $(BUILD)/"
 	@echo
 	@echo "Chapters (post section, heading):"
 	@for c in $(CHAPTERS); do sed -n '1s/^# */  /p' chapters/$$c/README.md; done
