@@ -47,3 +47,25 @@ check_reports() {
     run grep -c "woken by" "$TMP/err"
     [ "$output" = 0 ]
 }
+
+@test "fuzz: a number of seeds that is not a whole number above 0 is one clear line and exit 2" {
+    for seeds in abc -5 0 2x; do
+        run --separate-stderr "$ROOT/scripts/fuzz/run.sh" 1 "$seeds"
+        [ "$status" -eq 2 ] || { echo "SEEDS=$seeds: exit $status"; return 1; }
+        [ -z "$output" ]
+        [ "$stderr" = "run.sh: the number of seeds (make fuzz SEEDS=N) must be a whole number, 1 or more, not '$seeds'" ]
+    done
+    run --separate-stderr "$ROOT/scripts/fuzz/run.sh" x 5
+    [ "$status" -eq 2 ]
+    [ "$stderr" = "run.sh: FIRST must be a seed number, 0 or more, not 'x'" ]
+    run --separate-stderr make -s -C "$ROOT" fuzz SEEDS=abc
+    [ "$status" -eq 2 ]
+    [[ "$stderr" != *Traceback* ]]
+}
+
+@test "fuzz: gen.py refuses bad seed numbers in one line" {
+    need_python
+    run --separate-stderr python3 "$ROOT/scripts/fuzz/gen.py" abc 5
+    [ "$status" -eq 2 ]
+    [ "$stderr" = "gen.py: usage: gen.py FIRST COUNT (seed numbers: FIRST 0 or more, COUNT 1 or more)" ]
+}
