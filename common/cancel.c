@@ -9,6 +9,7 @@
 
 bool aio_task_cancel(aio_task *task)
 {
+    task->future.retrieved = true; /* as Task.cancel() clears _log_traceback, even when done */
     if (aio_task_done(task))
         return false;
     task->num_cancels_requested++;

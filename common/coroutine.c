@@ -88,7 +88,9 @@ char *aio_coro_repr(const aio_coro *coro, char *buf, size_t size)
  * the whole stack is switched out, this frame included. */
 aio_status aio_coro_run(aio_coro *coro, aio_value *result)
 {
-    if (coro->state != AIO_CORO_CREATED)
+    if (coro->state == AIO_CORO_RUNNING) /* in another task, or further up this one */
+        return aio_raise_in("await", AIO_RUNTIME_ERROR, "coroutine is being awaited already");
+    if (coro->state == AIO_CORO_CLOSED)
         return aio_raise_in("await", AIO_RUNTIME_ERROR, "cannot reuse already awaited coroutine");
     coro->state = AIO_CORO_RUNNING;
     aio_value value = aio_none();

@@ -1,12 +1,9 @@
 /* Section 3: Future, a value that is not there yet.  Tasks (2-1) are
  * Futures too, and sleep (1-4) is a Future plus a timer. */
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "internal.h"
 #include "loop.h"
-#include "machinery/config.h"
 #include "machinery/trace.h"
 
 struct aio_done_entry {
@@ -29,9 +26,13 @@ static aio_status future_await(aio_awaitable *self, aio_value *result)
     return aio_future_result(future, result);
 }
 
+/* CPython logs this when a Future (or Task) whose exception nobody looked
+ * at is garbage collected; we say it when the Future is reclaimed. */
 static void future_finalize(aio_awaitable *self)
 {
     aio_future *future = (aio_future *)self;
+    if (future->state == AIO_FUTURE_FINISHED && future->exception != AIO_OK && !future->retrieved)
+        aio_report_unretrieved(((const aio_future_class *)future->base.type)->name, aio_future_format, future);
     while (future->callbacks) {
         aio_done_entry *entry = future->callbacks;
         future->callbacks = entry->next;
@@ -43,8 +44,7 @@ static void future_finalize(aio_awaitable *self)
 static const char *future_describe(const aio_awaitable *self, char *buf, size_t size)
 {
     const char *label = ((const aio_future *)self)->label;
-    (void)buf;
-    (void)size;
+    (void)buf, (void)size;
     return label ? label : "a Future";
 }
 
@@ -55,12 +55,6 @@ static bool future_cancel(aio_future *future)
     return aio_future_cancel_base(future);
 }
 
-static void future_repr_head(const aio_future *future, const char *state, char *buf, size_t size)
-{
-    (void)future;
-    snprintf(buf, size, "Future %s", state);
-}
-
 const aio_future_class aio_future_type = {
     .awaitable = {
         .type_repr = "<class '_asyncio.Future'>",
@@ -68,8 +62,10 @@ const aio_future_class aio_future_type = {
         .finalize = future_finalize,
         .describe = future_describe,
     },
+    .name = "Future",
     .cancel = future_cancel,
-    .repr_head = future_repr_head,
+    .set_result = aio_future_set_result_base,
+    .set_exception = aio_future_set_exception_base,
 };
 
 aio_future *aio_future_new_sized(size_t size, const char *label)
@@ -83,17 +79,11 @@ aio_future *aio_future_new_sized(size_t size, const char *label)
 /* Parenthesised: aio.h makes aio_future_new() a macro that names the caller. */
 aio_future *(aio_future_new)(void) { return aio_future_new_sized(sizeof(aio_future), NULL); }
 
-/* 3.12 and later: Future() with no running loop asks for the current loop,
- * which makes one and warns, once, at the caller's line (3.11 is silent).
- * The line of source that Python prints under it is not known here. */
+/* 3.12 and later warn when Future() finds no running loop (report.c). */
 aio_future *aio_future_new_at(const char *file, int line)
 {
-    static bool warned;
-    if (!warned && !aio_loop_is_running() && aio_python() >= 12) {
-        warned = true;
-        fflush(stdout);
-        fprintf(stderr, "%s:%d: DeprecationWarning: There is no current event loop\n", file, line);
-    }
+    if (!aio_loop_is_running())
+        aio_warn_no_running_loop(file, line);
     return (aio_future_new)();
 }
 
@@ -160,7 +150,7 @@ aio_status aio_future_exception(aio_future *future, aio_status *exception)
     return AIO_OK;
 }
 
-aio_status aio_future_set_result(aio_future *future, aio_value result)
+aio_status aio_future_set_result_base(aio_future *future, aio_value result)
 {
     if (future->state != AIO_FUTURE_PENDING)
         return aio_raise_in("Future.set_result()", AIO_INVALID_STATE, "invalid state");
@@ -170,23 +160,29 @@ aio_status aio_future_set_result(aio_future *future, aio_value result)
     return AIO_OK;
 }
 
-aio_status aio_future_set_exception(aio_future *future, aio_status exception, const char *message)
+/* A CancelledError is accepted like any other exception: the Future is
+ * then done, but not cancelled(), and result() raises that error. */
+aio_status aio_future_set_exception_base(aio_future *future, aio_status exception, const char *message)
 {
     if (future->state != AIO_FUTURE_PENDING)
         return aio_raise_in("Future.set_exception()", AIO_INVALID_STATE, "invalid state");
-    if (exception == AIO_OK || exception == AIO_CANCELLED)
-        /* CPython refuses StopIteration and wants cancel() for cancelling. */
-        return aio_raise_in("Future.set_exception()", AIO_RUNTIME_ERROR,
-                              "set_exception() needs an exception other than cancellation");
+    if (exception == AIO_OK) /* set_exception(None) */
+        return aio_raise_in("Future.set_exception()", AIO_TYPE_ERROR, "invalid exception object");
     future->exception = exception;
-    future->raised.message = message;
+    future->raised = (aio_exception){ .message = message, .status = exception };
     future->state = AIO_FUTURE_FINISHED;
     schedule_callbacks(future);
     return AIO_OK;
 }
 
+/* Methods, found on the object's type: a Task refuses both. */
+#define METHOD(future) ((const aio_future_class *)(future)->base.type)
+aio_status aio_future_set_result(aio_future *f, aio_value r) { return METHOD(f)->set_result(f, r); }
+aio_status aio_future_set_exception(aio_future *f, aio_status e, const char *m) { return METHOD(f)->set_exception(f, e, m); }
+
 bool aio_future_cancel_base(aio_future *future)
 {
+    future->retrieved = true; /* even when it is done: nobody is told of its exception */
     if (future->state != AIO_FUTURE_PENDING)
         return false;
     future->state = AIO_FUTURE_CANCELLED;
@@ -194,10 +190,7 @@ bool aio_future_cancel_base(aio_future *future)
     return true;
 }
 
-bool aio_future_cancel(aio_future *future)
-{
-    return ((const aio_future_class *)future->base.type)->cancel(future);
-}
+bool aio_future_cancel(aio_future *future) { return METHOD(future)->cancel(future); }
 
 const char *aio_future_exception_message(const aio_future *future)
 {
@@ -239,28 +232,17 @@ size_t aio_future_remove_done_callback(aio_future *future, aio_done_callback fn,
     return removed;
 }
 
-static const char *state_name(aio_future_state state)
+size_t aio_future_format(const aio_future *future, char *buf, size_t size)
 {
-    switch (state) {
-    case AIO_FUTURE_PENDING:   return "pending";
-    case AIO_FUTURE_CANCELLED: return "cancelled";
-    case AIO_FUTURE_FINISHED:  return "finished";
-    }
-    return "?";
+    static const char *const state[] = { "pending", "cancelled", "finished" };
+    const aio_future_class *type = (const aio_future_class *)future->base.type;
+    aio_repr_info info = {
+        .kind = type->name, .state = state[future->state], .finished = future->state == AIO_FUTURE_FINISHED,
+        .exception = future->exception, .message = future->raised.message, .result = future->result,
+    };
+    if (type->repr_info)
+        type->repr_info(future, &info);
+    return aio_repr_format(&info, buf, size);
 }
 
-char *aio_future_repr(const aio_future *future, char *buf, size_t size)
-{
-    char head[192], detail[96] = "";
-    if (future->state == AIO_FUTURE_FINISHED && future->exception != AIO_OK) {
-        const char *message = future->raised.message;
-        snprintf(detail, sizeof detail, " exception=%s(%s%s%s)", aio_status_class(future->exception),
-                 message ? "'" : "", message ? message : "", message ? "'" : "");
-    } else if (future->state == AIO_FUTURE_FINISHED) {
-        char value[64];
-        snprintf(detail, sizeof detail, " result=%s", aio_repr(future->result, value, sizeof value));
-    }
-    ((const aio_future_class *)future->base.type)->repr_head(future, state_name(future->state), head, sizeof head);
-    snprintf(buf, size, "<%s%s>", head, detail);
-    return buf;
-}
+char *aio_future_repr(const aio_future *f, char *buf, size_t size) { return aio_future_format(f, buf, size), buf; }

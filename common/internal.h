@@ -6,6 +6,7 @@
 
 #include "aio.h"
 #include "machinery/exception.h"
+#include "machinery/report.h"
 #include "machinery/switch.h"
 
 /* ---- coroutine.c -------------------------------------------------------- */
@@ -49,7 +50,7 @@ struct aio_future {
     aio_value result;
     aio_status exception;          /* AIO_OK, or what it finished with */
     aio_exception raised;          /* its message, and the API that raised it */
-    bool retrieved;                /* result() or exception() has seen the exception */
+    bool retrieved;                /* result(), exception() or cancel() came after it: no report */
     aio_done_entry *callbacks;     /* in registration order... */
     aio_done_entry *last_callback; /* ...so adding one is O(1) */
 };
@@ -58,15 +59,23 @@ struct aio_future {
  * overrides, as Python's method lookup would find them. */
 typedef struct aio_future_class {
     aio_awaitable_type awaitable;
+    const char *name; /* type(self).__name__: "Future", "Task" */
     bool (*cancel)(aio_future *self);
-    /* repr() without the brackets: "Future pending", "Task pending name=..." */
-    void (*repr_head)(const aio_future *self, const char *state, char *buf, size_t size);
+    aio_status (*set_result)(aio_future *self, aio_value result);
+    aio_status (*set_exception)(aio_future *self, aio_status exception, const char *message);
+    /* Optional: what a subclass adds to the repr (a Task's name, ...). */
+    void (*repr_info)(const aio_future *self, aio_repr_info *info);
 } aio_future_class;
 
 extern const aio_future_class aio_future_type;
 
-/* Future.cancel() itself, which Task.cancel() builds on. */
+/* Future's own cancel(), set_result() and set_exception(), which a Task
+ * calls on itself as Python's super() would. */
 bool aio_future_cancel_base(aio_future *future);
+aio_status aio_future_set_result_base(aio_future *future, aio_value result);
+aio_status aio_future_set_exception_base(aio_future *future, aio_status exception, const char *message);
+/* repr(future), with the length of the whole repr returned (report.h). */
+size_t aio_future_format(const aio_future *future, char *buf, size_t size);
 /* A plain Future, `size` bytes big so that a subclass can add fields. */
 aio_future *aio_future_new_sized(size_t size, const char *label);
 
@@ -81,6 +90,7 @@ struct aio_task {
     aio_future *fut_waiter;    /* what the task is blocked on, if anything */
     bool must_cancel;          /* cancel() came while nothing could take it */
     int num_cancels_requested;
+    int cancels_at_step;       /* ...as its last step began */
     /* how the task's coroutine runs on a stack of its own */
     aio_context context;
     aio_stack *stack;

@@ -24,20 +24,12 @@ static aio_status task_await(aio_awaitable *self, aio_value *result)
     return aio_future_type.awaitable.await(self, result); /* a Task is awaited as the Future it is */
 }
 
-/* CPython logs this when a Task whose exception nobody looked at is
- * garbage collected; we say it when the Task is reclaimed. */
 static void task_finalize(aio_awaitable *self)
 {
     aio_task *task = (aio_task *)self;
     if (task->stack)
         aio_stack_release(task->stack);
-    if (task->future.state == AIO_FUTURE_FINISHED && task->future.exception != AIO_OK && !task->future.retrieved) {
-        char repr[160];
-        fflush(stdout);
-        fprintf(stderr, "Task exception was never retrieved\nfuture: %s\n",
-                aio_future_repr(&task->future, repr, sizeof repr));
-    }
-    aio_future_type.awaitable.finalize(self);
+    aio_future_type.awaitable.finalize(self); /* and the never-retrieved report */
 }
 
 static const char *task_describe(const aio_awaitable *self, char *buf, size_t size)
@@ -47,10 +39,32 @@ static const char *task_describe(const aio_awaitable *self, char *buf, size_t si
     return ((const aio_task *)self)->name;
 }
 
-static void task_repr_head(const aio_future *future, const char *state, char *buf, size_t size)
+/* base_tasks._task_repr_info: "cancelling" once cancel() was asked for. */
+static void task_repr_info(const aio_future *future, aio_repr_info *info)
 {
     const aio_task *task = (const aio_task *)future;
-    snprintf(buf, size, "Task %s name='%s' coro=<%s()>", state, task->name, task->coro->name);
+    if (task->num_cancels_requested > 0 && !aio_future_done(future))
+        info->state = "cancelling";
+    info->name = task->name;
+    info->coro = task->coro->name;
+    info->wait_for = task->fut_waiter;
+    info->wait_for_repr = aio_future_format;
+}
+
+/* Only the Task itself settles its Future, when its coroutine ends. */
+static aio_status task_set_result(aio_future *self, aio_value result)
+{
+    (void)self;
+    (void)result;
+    return aio_raise_in("Task.set_result()", AIO_RUNTIME_ERROR, "Task does not support set_result operation");
+}
+
+static aio_status task_set_exception(aio_future *self, aio_status exception, const char *message)
+{
+    (void)self;
+    (void)exception;
+    (void)message;
+    return aio_raise_in("Task.set_exception()", AIO_RUNTIME_ERROR, "Task does not support set_exception operation");
 }
 
 const aio_future_class aio_task_type = {
@@ -61,17 +75,20 @@ const aio_future_class aio_task_type = {
         .base = &aio_future_type.awaitable,
         .describe = task_describe,
     },
+    .name = "Task",
     .cancel = aio_task_cancel_method,
-    .repr_head = task_repr_head,
+    .set_result = task_set_result,
+    .set_exception = task_set_exception,
+    .repr_info = task_repr_info,
 };
 
 aio_awaitable *aio_task_awaitable(aio_task *task) { return &task->future.base; }
 aio_future *aio_task_future(aio_task *task) { return &task->future; }
 aio_task *aio_current_task(void) { return current; }
 
-static void task_step(aio_task *task, aio_status exception);
+static void task_step(aio_task *task, aio_status exception, bool own_cancel);
 
-static void step_soon(void *arg) { task_step(arg, AIO_OK); }
+static void step_soon(void *arg) { task_step(arg, AIO_OK, true); }
 
 /* Task.__wakeup: the future it waited on is done; resume the coroutine,
  * raising there whatever future.result() would raise. */
@@ -79,9 +96,14 @@ static void wakeup(aio_future *future, void *arg)
 {
     aio_task *task = arg;
     aio_status status = aio_future_result(future, NULL);
-    if (status != AIO_OK && status != AIO_CANCELLED)
-        task->raised = future->raised;
-    task_step(task, status);
+    if (status != AIO_OK)
+        task->raised = aio_future_cancelled(future) ? (aio_exception){ .status = status } : future->raised;
+    /* A CancelledError is this task's own cancellation only if cancel()
+     * was asked for since its last step; else it comes from what it awaited. */
+    bool own = task->num_cancels_requested > task->cancels_at_step;
+    if (status == AIO_CANCELLED && !own)
+        AIO_TRACE(cancelled_await, task->name, &future->base, aio_future_cancelled(future));
+    task_step(task, status, own);
 }
 
 /* The bottom frame of every task stack. */
@@ -107,12 +129,15 @@ static void finish(aio_task *task)
         task->must_cancel = false;
         aio_future_cancel_base(&task->future);
     } else if (task->outcome == AIO_OK) {
-        aio_future_set_result(&task->future, task->outcome_value);
+        aio_future_set_result_base(&task->future, task->outcome_value);
     } else if (task->outcome == AIO_CANCELLED) {
         aio_future_cancel_base(&task->future);
     } else {
-        aio_future_set_exception(&task->future, task->outcome, task->raised.message);
-        task->future.raised.where = task->raised.where;
+        /* A bare `return AIO_ERROR` raises a new exception: it has no
+         * message, whatever the last one caught had. */
+        aio_exception raised = task->raised.status == task->outcome ? task->raised : (aio_exception){ 0 };
+        aio_future_set_exception_base(&task->future, task->outcome, raised.message);
+        task->future.raised.where = raised.where;
     }
 }
 
@@ -138,15 +163,17 @@ static void resume(aio_task *task, aio_status exception)
 }
 
 /* Task.__step, run by the loop on the main stack. */
-static void task_step(aio_task *task, aio_status exception)
+static void task_step(aio_task *task, aio_status exception, bool own_cancel)
 {
     aio_ns started = AIO_DEBUG_STEP_START();
     if (task->must_cancel) {
         exception = AIO_CANCELLED;
         task->must_cancel = false;
+        own_cancel = true;
     }
     task->fut_waiter = NULL;
-    if (exception == AIO_CANCELLED)
+    task->cancels_at_step = task->num_cancels_requested;
+    if (exception == AIO_CANCELLED && own_cancel)
         AIO_TRACE(cancel_delivered, task->name, task->started);
 
     if (!task->started && exception != AIO_OK) {
@@ -170,7 +197,7 @@ static void task_step(aio_task *task, aio_status exception)
     } else {
         aio_call_soon(step_soon, task);
     }
-    AIO_DEBUG_STEP_END(started, aio_future_repr, &task->future);
+    AIO_DEBUG_STEP_END(started, aio_future_format, &task->future);
 }
 
 aio_status aio_task_yield(aio_future *future)
@@ -178,10 +205,16 @@ aio_status aio_task_yield(aio_future *future)
     aio_task *task = current;
     if (!task)
         return aio_raise_in("await", AIO_RUNTIME_ERROR, "await outside a running task");
-    if (future == &task->future)
-        return aio_raise_in("await", AIO_RUNTIME_ERROR, "a Task cannot await itself");
+    const char *self_await = NULL;
+    if (future == &task->future) {
+        /* Task.__step refuses it only after one bare yield. */
+        self_await = aio_repr_message("Task cannot await on itself: ", aio_future_format, future);
+        future = NULL;
+    }
     task->yielded = future;
     aio_context_switch(&task->context, &loop_context);
+    if (self_await && task->resume_with == AIO_OK)
+        return aio_raise_in("await", AIO_RUNTIME_ERROR, self_await);
     return task->resume_with;
 }
 

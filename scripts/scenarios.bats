@@ -90,6 +90,13 @@ check_twin() {
 @test "edge_recursion: A coroutine that awaits itself 500 levels deep fits in a task's stack" { check_c edge_recursion; check_twin edge_recursion; }
 @test "debug_slow_step: Debug mode names a step that holds the loop for exactly the threshold, 0.1 s" { check_c debug_slow_step; check_twin debug_slow_step; }
 @test "future_return_values: set_result() and set_exception() return None; cancel() and" { check_c future_return_values; check_twin future_return_values; }
+@test "ref_await_refused: A task awaiting itself yields once, then RuntimeError; a coroutine another task runs, or one finished, cannot be awaited" { check_c ref_await_refused; check_twin ref_await_refused; }
+@test "ref_reprs: Future reprs cut a long result as reprlib does, never an exception; a Task asked to cancel is cancelling" { check_c ref_reprs; check_twin ref_reprs; }
+@test "ref_set_cancelled_error: set_exception(CancelledError) finishes a Future without cancelling it; set_exception(None) is a TypeError" { check_c ref_set_cancelled_error; check_twin ref_set_cancelled_error; }
+@test "ref_stale_message: A bare Exception raised after catching another carries no message of the one caught" { check_c ref_stale_message; check_twin ref_stale_message; }
+@test "ref_task_set_refused: set_result() and set_exception() on a Task are refused; its awaiter gets what the coroutine returns" { check_c ref_task_set_refused; check_twin ref_task_set_refused; }
+@test "ref_unretrieved: Future exceptions nobody retrieved are reported; cancel() after the failure silences the report" { check_c ref_unretrieved; check_twin ref_unretrieved; }
+@test "report_long_message: A long exception message is reported whole, as CPython prints it" { check_c report_long_message; check_twin report_long_message; }
 @test "run_shutdown_report: run() cancels four tasks; the two that answer with an exception are" { check_c run_shutdown_report; check_twin run_shutdown_report; }
 @test "shield_unretrieved: A cancelled shield lets go of inner: its later failure is reported" { check_c shield_unretrieved; check_twin shield_unretrieved; }
 @test "wait_for_infinite: timeout=-inf acts as a timeout already passed; None never times out" { check_c wait_for_infinite; check_twin wait_for_infinite; }

@@ -10,6 +10,8 @@
 typedef struct aio_exception {
     const char *message; /* str(exception), or NULL */
     const char *where;   /* the API that raised it, or NULL */
+    aio_status status;   /* the exception they belong to: a status returned
+                          * without aio_raise() is another, with no message */
 } aio_exception;
 
 /* The slot aio_raise() writes from now on; NULL: the one outside tasks.

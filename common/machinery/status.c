@@ -1,6 +1,7 @@
 #include "exception.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -16,6 +17,7 @@ const char *aio_status_name(aio_status status)
     case AIO_VALUE_ERROR:   return "ValueError";
     case AIO_MEMORY_ERROR:  return "MemoryError";
     case AIO_ERROR:         return "Exception";
+    case AIO_TYPE_ERROR:    return "TypeError";
     }
     return "Exception";
 }
@@ -32,6 +34,7 @@ aio_status aio_raise_in(const char *where, aio_status status, const char *messag
 {
     aio_exception_slot->message = message;
     aio_exception_slot->where = where;
+    aio_exception_slot->status = status;
     return status;
 }
 
@@ -50,7 +53,8 @@ int aio_exit_code(aio_status status)
     if (status == AIO_OK)
         return 0;
     /* The last line of the traceback Python would print. */
-    const char *message = aio_exception_message(), *where = aio_exception_slot->where;
+    bool same = aio_exception_slot->status == status; /* else raised bare, with no message */
+    const char *message = same ? aio_exception_message() : "", *where = same ? aio_exception_slot->where : NULL;
     fprintf(stderr, "%s%s%s%s%s%s\n", aio_status_name(status), *message ? ": " : "", message,
             where ? " (raised by " : "", where ? where : "", where ? ")" : "");
     return 1;

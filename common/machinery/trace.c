@@ -54,6 +54,13 @@ void aio_trace_cancel_delivered(const char *task, bool started)
     line(task, "CancelledError delivered%s", started ? "" : " before it started");
 }
 
+void aio_trace_cancelled_await(const char *task, const aio_awaitable *what, bool cancelled)
+{
+    char text[64];
+    line(task, "woken by %s, which %s: CancelledError raised", describe(what, text, sizeof text),
+         cancelled ? "was cancelled" : "raised CancelledError");
+}
+
 void aio_trace_task_finished(const char *task, aio_status outcome, bool cancelled, aio_value result)
 {
     char value[64];
@@ -126,7 +133,8 @@ void aio_debug_step_end(aio_ns started, aio_repr_fn repr, const struct aio_futur
     aio_ns took = aio_clock_now() - started;
     if (took < SLOW_STEP)
         return;
-    char text[128];
+    char buf[256], *text = aio_repr_whole(repr, object, buf, sizeof buf);
     fflush(stdout);
-    fprintf(stderr, "Executing %s took %.3f seconds\n", repr(object, text, sizeof text), seconds(took));
+    fprintf(stderr, "Executing %s took %.3f seconds\n", text, seconds(took));
+    aio_repr_done(text, buf);
 }

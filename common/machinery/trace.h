@@ -29,6 +29,7 @@
 
 #include "clock.h"
 #include "print.h"
+#include "report.h"
 #include "status.h"
 #include "value.h"
 
@@ -45,6 +46,8 @@ void aio_trace_task_created(const char *task, const char *coro);
 void aio_trace_switch_in(const char *task); /* `who` is this task until it switches out */
 void aio_trace_switch_out(const char *task, bool finished, const struct aio_awaitable *waits_on);
 void aio_trace_cancel_delivered(const char *task, bool started);
+/* woken with CancelledError by what it awaited, not cancelled itself */
+void aio_trace_cancelled_await(const char *task, const struct aio_awaitable *what, bool cancelled);
 void aio_trace_task_finished(const char *task, aio_status outcome, bool cancelled, aio_value result);
 /* cancel.c and future.c */
 void aio_trace_cancel_requested(const char *task);
@@ -64,7 +67,6 @@ void aio_trace_jump(aio_ns timeout, aio_ns to);
 
 /* Debug mode, around each task step: the repr of what was slow is asked
  * for only when a warning is due. */
-typedef char *(*aio_repr_fn)(const struct aio_future *object, char *buf, size_t size);
 #define AIO_DEBUG_STEP_START() (aio_debug_on ? aio_clock_now() : 0)
 #define AIO_DEBUG_STEP_END(started, repr, object) \
     (aio_debug_on ? aio_debug_step_end((started), (repr), (object)) : (void)0)

@@ -1,6 +1,9 @@
 #include "value.h"
 
+#include "status.h"
+
 #include <math.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -230,50 +233,147 @@ static size_t utf8_decode(const unsigned char *s, unsigned *cp)
     return n;
 }
 
-/* Python's rule: single quotes, unless the text has a ' and no "; then
- * double quotes.  With both, single quotes and the ' escaped.  The text
- * is UTF-8, as print() writes a str; a byte that is not part of
- * well-formed UTF-8 stands for the lone surrogate that Python's
- * "surrogateescape" decoding gives it (b'\xff' -> '\udcff'), as for a
- * command-line argument or an environment variable.  Escapes as Python
- * writes them: \t \n \r \\, then \xNN, \uNNNN or \UNNNNNNNN for any code
- * point that is not printable. */
-static void repr_str(const char *text, char *buf, size_t size)
+void aio_text_add(aio_text *text, const char *s, size_t n)
 {
-    char quote = strchr(text, '\'') && !strchr(text, '"') ? '"' : '\'';
-    size_t n = 0;
-    if (size == 0)
-        return;
-    buf[n++] = quote;
-    for (const unsigned char *c = (const unsigned char *)text; *c;) {
-        char piece[16];
-        unsigned cp;
-        size_t len = utf8_decode(c, &cp);
-        if (len == 0) {
-            snprintf(piece, sizeof piece, "\\udc%02x", *c);
-            len = 1;
-        } else if (cp == (unsigned char)quote || cp == '\\') {
-            snprintf(piece, sizeof piece, "\\%c", (char)cp);
-        } else if (cp == '\t' || cp == '\n' || cp == '\r') {
-            snprintf(piece, sizeof piece, "\\%c", cp == '\t' ? 't' : cp == '\n' ? 'n' : 'r');
-        } else if (printable(cp)) {
-            memcpy(piece, c, len);
-            piece[len] = '\0';
-        } else {
-            snprintf(piece, sizeof piece, cp <= 0xff ? "\\x%02x" : cp <= 0xffff ? "\\u%04x" : "\\U%08x", cp);
-        }
-        size_t plen = strlen(piece);
-        if (n + plen + 2 > size)
-            break; /* truncated: whole escapes only, and room for the quote */
-        memcpy(buf + n, piece, plen);
-        n += plen;
-        c += len;
+    if (text->size > 0 && text->len + 1 < text->size) {
+        size_t room = text->size - 1 - text->len;
+        memcpy(text->buf + text->len, s, n < room ? n : room);
     }
-    if (n + 1 < size)
-        buf[n++] = quote;
-    buf[n < size ? n : size - 1] = '\0';
+    text->len += n;
+    if (text->size > 0)
+        text->buf[text->len < text->size ? text->len : text->size - 1] = '\0';
 }
 
+void aio_text_printf(aio_text *text, const char *fmt, ...)
+{
+    char piece[256];
+    va_list args;
+    va_start(args, fmt);
+    int n = vsnprintf(piece, sizeof piece, fmt, args);
+    va_end(args);
+    if (n < 0)
+        return;
+    if ((size_t)n < sizeof piece) {
+        aio_text_add(text, piece, (size_t)n);
+        return;
+    }
+    char *whole = malloc((size_t)n + 1);
+    if (!whole)
+        aio_fatal("MemoryError: no memory for a repr of %d bytes", n);
+    va_start(args, fmt);
+    vsnprintf(whole, (size_t)n + 1, fmt, args);
+    va_end(args);
+    aio_text_add(text, whole, (size_t)n);
+    free(whole);
+}
+
+/* A str as Python holds it, one code point per character.  The text is
+ * UTF-8, as print() writes a str; a byte that is not part of well-formed
+ * UTF-8 stands for the lone surrogate that Python's "surrogateescape"
+ * decoding gives it (b'\xff' -> '\udcff'), as for a command-line argument
+ * or an environment variable.  The caller frees the array. */
+static unsigned *decode(const char *s, size_t *count)
+{
+    size_t n = strlen(s), k = 0;
+    unsigned *cps = malloc((n + 1) * sizeof *cps);
+    if (!cps)
+        aio_fatal("MemoryError: no memory for the repr of a str of %zu bytes", n);
+    for (const unsigned char *c = (const unsigned char *)s; *c; k++) {
+        size_t len = utf8_decode(c, &cps[k]);
+        if (len == 0) {
+            cps[k] = 0xdc00 + *c;
+            len = 1;
+        }
+        c += len;
+    }
+    *count = k;
+    return cps;
+}
+
+/* repr() of the characters in[0..n) followed by more[0..m), into out (room
+ * for 10 per character, plus 2); returns how many it wrote.  Python's
+ * rule: single quotes, unless the text has a ' and no "; then double
+ * quotes.  With both, single quotes and the ' escaped.  Escapes as Python
+ * writes them: \t \n \r \\, then \xNN, \uNNNN or \UNNNNNNNN for any code
+ * point that is not printable. */
+static size_t repr_chars(const unsigned *in, size_t n, const unsigned *more, size_t m, unsigned *out)
+{
+    bool single = false, dbl = false;
+    for (size_t i = 0; i < n + m; i++) {
+        unsigned cp = i < n ? in[i] : more[i - n];
+        single |= cp == '\'';
+        dbl |= cp == '"';
+    }
+    unsigned quote = single && !dbl ? '"' : '\'';
+    size_t k = 0;
+    out[k++] = quote;
+    for (size_t i = 0; i < n + m; i++) {
+        unsigned cp = i < n ? in[i] : more[i - n];
+        char piece[16] = "";
+        if (cp == quote || cp == '\\')
+            snprintf(piece, sizeof piece, "\\%c", (char)cp);
+        else if (cp == '\t' || cp == '\n' || cp == '\r')
+            snprintf(piece, sizeof piece, "\\%c", cp == '\t' ? 't' : cp == '\n' ? 'n' : 'r');
+        else if (!printable(cp))
+            snprintf(piece, sizeof piece, cp <= 0xff ? "\\x%02x" : cp <= 0xffff ? "\\u%04x" : "\\U%08x", cp);
+        if (!piece[0])
+            out[k++] = cp;
+        for (const char *p = piece; *p; p++)
+            out[k++] = (unsigned char)*p;
+    }
+    out[k++] = quote;
+    return k;
+}
+
+/* Code points as UTF-8; the surrogates only escapes give, never raw. */
+static void add_chars(aio_text *text, const unsigned *cps, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned cp = cps[i];
+        char b[4];
+        size_t len = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+        static const unsigned char lead[] = { 0, 0, 0xc0, 0xe0, 0xf0 };
+        for (size_t j = len - 1; j > 0; j--, cp >>= 6)
+            b[j] = (char)(0x80 | (cp & 0x3f));
+        b[0] = (char)(len == 1 ? cp : lead[len] | cp);
+        aio_text_add(text, b, len);
+    }
+}
+
+/* reprlib.repr() cuts what is longer than `limit` characters to its first
+ * and last few, around "...". */
+#define REPRLIB_MAXSTRING 30
+#define REPRLIB_MAXOTHER 30
+
+static void repr_str(aio_text *text, const char *s, bool limited)
+{
+    size_t n, max = REPRLIB_MAXSTRING;
+    unsigned *in = decode(s, &n);
+    unsigned *out = malloc((10 * n + 2) * sizeof *out);
+    if (!out)
+        aio_fatal("MemoryError: no memory for the repr of a str of %zu characters", n);
+    if (!limited) {
+        add_chars(text, out, repr_chars(in, n, NULL, 0, out));
+    } else {
+        /* reprlib.Repr.repr_str, step by step: repr(x[:30]); if that is
+         * over 30 characters, repr(x[:13] + x[len(x)-14:]) cut to its
+         * first 13 and last 14 around "...".  len(x)-14 may be negative,
+         * and then counts from the end, as any Python index does. */
+        size_t k = repr_chars(in, n < max ? n : max, NULL, 0, out);
+        if (k > max) {
+            size_t i = (max - 3) / 2, j = max - 3 - i;
+            size_t start = n >= j ? n - j : 2 * n >= j ? 2 * n - j : 0;
+            k = repr_chars(in, n < i ? n : i, in + start, n - start, out);
+            add_chars(text, out, i);
+            aio_text_add(text, "...", 3);
+            add_chars(text, out + k - j, j);
+        } else {
+            add_chars(text, out, k);
+        }
+    }
+    free(out);
+    free(in);
+}
 /* The decimal digits[0].digits[1..]e<exponent> as a double. */
 static double decimal_value(bool negative, const char *digits, int exponent)
 {
@@ -380,14 +480,38 @@ static void repr_float(double x, char *buf, size_t size)
     snprintf(buf, size, "%s", out);
 }
 
+/* repr(value), or reprlib.repr(value) when `limited`. */
+static void repr_value(aio_text *text, aio_value value, bool limited)
+{
+    char piece[64];
+    switch (value.kind) {
+    case AIO_NONE:  aio_text_add(text, "None", 4); return;
+    case AIO_INT:   aio_text_printf(text, "%ld", value.as.i); return; /* never over maxlong, 40 */
+    case AIO_FLOAT: repr_float(value.as.f, piece, sizeof piece); break;
+    case AIO_STR:   repr_str(text, value.as.s, limited); return;
+    case AIO_PTR:   snprintf(piece, sizeof piece, "<C object at %p>", value.as.p); break;
+    }
+    size_t n = strlen(piece), max = REPRLIB_MAXOTHER;
+    if (limited && n > max) { /* reprlib.Repr.repr_instance */
+        aio_text_add(text, piece, (max - 3) / 2);
+        aio_text_printf(text, "...%s", piece + n - (max - 3 - (max - 3) / 2));
+    } else {
+        aio_text_add(text, piece, n);
+    }
+}
+
+void aio_text_repr(aio_text *text, aio_value value) { repr_value(text, value, false); }
+void aio_text_reprlib(aio_text *text, aio_value value) { repr_value(text, value, true); }
+
+/* Cut short, it ends on a whole character, never inside one. */
 char *aio_repr(aio_value value, char *buf, size_t size)
 {
-    switch (value.kind) {
-    case AIO_NONE:  snprintf(buf, size, "None"); break;
-    case AIO_INT:   snprintf(buf, size, "%ld", value.as.i); break;
-    case AIO_FLOAT: repr_float(value.as.f, buf, size); break;
-    case AIO_STR:   repr_str(value.as.s, buf, size); break;
-    case AIO_PTR:   snprintf(buf, size, "<C object at %p>", value.as.p); break;
+    aio_text text = { buf, size, 0 };
+    repr_value(&text, value, false);
+    for (size_t i = text.len >= size && size > 4 ? size - 4 : size; i + 1 < size; i++) {
+        unsigned cp;
+        if ((unsigned char)buf[i] >= 0xc0 && utf8_decode((const unsigned char *)buf + i, &cp) == 0)
+            buf[i] = '\0';
     }
     return buf;
 }

@@ -27,6 +27,25 @@ aio_value aio_ptr(void *p);
  * "'Hello World!'", ... */
 char *aio_repr(aio_value value, char *buf, size_t size);
 
+/* Text being built in a buffer of `size` bytes: what fits is written,
+ * always ended by a '\0', and `len` counts the whole text, as the return
+ * value of snprintf() does.  So a caller can tell it was cut short, and
+ * ask again with a buffer of len + 1 bytes. */
+typedef struct aio_text {
+    char *buf;
+    size_t size, len;
+} aio_text;
+void aio_text_add(aio_text *text, const char *s, size_t n);
+void aio_text_printf(aio_text *text, const char *fmt, ...)
+#if defined(__GNUC__) || defined(__clang__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* repr(value), and reprlib.repr(value): what a Future's repr shows of its
+ * result, a str cut to 30 characters around "...". */
+void aio_text_repr(aio_text *text, aio_value value);
+void aio_text_reprlib(aio_text *text, aio_value value);
+
 /* str(value), what print() shows: like repr, but a str without quotes. */
 char *aio_str_of(aio_value value, char *buf, size_t size);
 

@@ -63,6 +63,12 @@ def script(seed):
 
 
 if __name__ == "__main__":
-    first, count = int(sys.argv[1]), int(sys.argv[2])
+    try:
+        first, count = int(sys.argv[1]), int(sys.argv[2])
+        if first < 0 or count < 1:
+            raise ValueError
+    except (IndexError, ValueError):
+        print("gen.py: usage: gen.py FIRST COUNT (seed numbers: FIRST 0 or more, COUNT 1 or more)", file=sys.stderr)
+        sys.exit(2)
     for seed in range(first, first + count):
         print(script(seed))

@@ -9,6 +9,13 @@ cd "$(dirname "$0")/../.."
 # PYTHON picks the CPython to compare with (default python3); the C side
 # follows that version's asyncio (AIO_PYTHON), whatever the environment says.
 first="${1:-1}" count="${2:-300}"
+# `make fuzz SEEDS=N` passes N as COUNT: say so in its words.
+case "$first" in ''|*[!0-9]*) echo "run.sh: FIRST must be a seed number, 0 or more, not '$first'" >&2; exit 2 ;; esac
+if ! [[ "$count" =~ ^[0-9]+$ ]] || [ "$((10#$count))" -eq 0 ]; then
+    echo "run.sh: the number of seeds (make fuzz SEEDS=N) must be a whole number, 1 or more, not '$count'" >&2
+    exit 2
+fi
+first=$((10#$first)) count=$((10#$count))
 bin="${BUILD:-build}/fuzz-driver"
 python="${PYTHON:-python3}"
 
