@@ -8,7 +8,10 @@ then each twin runs in a forked child, as fresh as a new interpreter (its
 own task numbering, its own exit-time warnings), writing OUTDIR/NAME.out,
 NAME.err and NAME.status.  Python's start-up is most of a twin's cost.
 
-Reads the variables the C loop reads (see common/clock.h):
+Reads the variables the C loop reads (see common/machinery/config.h).  A
+twin run directly, `python3 chapters/NN-slug/twin.py`, is a plain asyncio
+program on asyncio's own clock: these variables apply only through this
+script.
 
   AIO_CLOCK=virtual  asyncio's loop never sleeps: when nothing is ready, its
                      clock jumps to the next timer, so the run is instant and
