@@ -18,6 +18,9 @@ rejects() {
     rejects AIO_CLOCK bogus
     rejects AIO_CLOCK Virtual
     rejects AIO_CLOCK ""
+    # on either side of "real" in strcmp order: a test against "real" must be equality
+    rejects AIO_CLOCK system
+    rejects AIO_CLOCK realtime
 }
 
 @test "AIO_SPEED rejects what is not a positive finite number" {
