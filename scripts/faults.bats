@@ -252,3 +252,11 @@ draw_all() {
             END { exit bad }' "$TMP/$name"
     done
 }
+
+@test "select() interrupted by signals (EINTR) does not report an empty pipe as readable" {
+    run --separate-stderr env AIO_CLOCK=real "$(bin cases/edges)" select_through_signals
+    [ "$status" -eq 0 ]
+    [ -z "$stderr" ]
+    [ "${lines[0]}" = "interrupted: yes" ]
+    [ "${lines[1]}" = "read: x, woken for nothing: 0" ]
+}

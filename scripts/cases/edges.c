@@ -4,6 +4,7 @@
  * command-line argument; scripts/edges.bats says what each must print. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -203,6 +204,57 @@ static int sleep_through_signals(void)
     return 0;
 }
 
+/* ---- a signal while the loop waits in select() --------------------------- */
+
+static int woken_for_nothing;
+
+static void on_readable_counted(void *arg)
+{
+    char byte;
+    if (read(pipe_fds[0], &byte, 1) == 1) {
+        aio_remove_reader(pipe_fds[0]);
+        aio_future_set_result(arg, aio_int(byte));
+    } else {
+        woken_for_nothing++; /* called while nothing was there to read */
+    }
+}
+
+static aio_status wait_through_signals(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    aio_future *got = aio_future_new();
+    aio_add_reader(pipe_fds[0], on_readable_counted, got);
+    aio_status status = aio_await(aio_sleep(0.1), NULL);
+    if (status == AIO_OK && write(pipe_fds[1], "x", 1) != 1)
+        return aio_raise(AIO_ERROR, "write failed");
+    if (status == AIO_OK)
+        status = aio_await(got, result);
+    return status;
+}
+
+/* select() interrupted by a signal every 10 ms (EINTR) must not report the
+ * empty pipe as readable: after EINTR its fd sets say nothing. */
+static int select_through_signals(void)
+{
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_alarm;
+    sigemptyset(&action.sa_mask);
+    if (sigaction(SIGALRM, &action, NULL) != 0 || fcntl(pipe_fds[0], F_SETFL, O_NONBLOCK) != 0)
+        return 1;
+    struct itimerval every = { { 0, 10000 }, { 0, 10000 } };
+    setitimer(ITIMER_REAL, &every, NULL);
+    aio_value value;
+    aio_status status = aio_run(aio_coro_new("wait_through_signals", wait_through_signals, aio_none()), &value);
+    struct itimerval off = { { 0, 0 }, { 0, 0 } };
+    setitimer(ITIMER_REAL, &off, NULL);
+    if (status != AIO_OK)
+        return aio_exit_code(status);
+    printf("interrupted: %s\n", alarms > 0 ? "yes" : "no");
+    printf("read: %c, woken for nothing: %d\n", (char)value.as.i, woken_for_nothing);
+    return 0;
+}
+
 /* ---- the memory objects are carved from ----------------------------------- */
 
 /* Objects of every size up to 600 bytes, each filled with its own byte:
@@ -246,8 +298,10 @@ int main(int argc, char **argv)
     }
     if (strcmp(what, "sleep_through_signals") == 0)
         return sleep_through_signals();
+    if (strcmp(what, "select_through_signals") == 0)
+        return select_through_signals();
     if (strcmp(what, "objects_apart") == 0)
         return objects_apart();
-    fprintf(stderr, "usage: edges runs N | reader_then_deadlock | sleep_through_signals | objects_apart\n");
+    fprintf(stderr, "usage: edges runs N | reader_then_deadlock | sleep_through_signals | select_through_signals | objects_apart\n");
     return 2;
 }
