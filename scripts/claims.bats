@@ -13,12 +13,14 @@ setup() { TMP="$BATS_TEST_TMPDIR"; }
 # "C12 chapter-3" for each row of the table in $1: the row id and the make
 # target of its one `make ...` command.
 rows() {
-    grep -E '^\| C[0-9]+ \|' "$ROOT/$1" | while IFS= read -r line; do
-        local id cmd
-        id="$(printf '%s\n' "$line" | cut -d'|' -f2 | tr -d ' ')"
-        cmd="$(printf '%s\n' "$line" | grep -oE '`make [^`]*`' | tr -d '`')"
-        printf '%s %s\n' "$id" "${cmd#make }"
-    done
+    awk -F'|' '/^\| C[0-9]+ \|/ {
+        id = $2; gsub(/ /, "", id); line = $0; out = id
+        while (match(line, /`make [^`]*`/)) {
+            out = out " " substr(line, RSTART + 6, RLENGTH - 7)
+            line = substr(line, RSTART + RLENGTH)
+        }
+        print out
+    }' "$ROOT/$1"
 }
 
 # What a proof must print: expected/NN-slug.times for chapter-N,
@@ -63,8 +65,11 @@ expected_of() {
 
 @test "every proof in the table runs green and prints its expected output" {
     rows README.md >"$TMP/rows"
-    local failed=""
+    local failed="" ran=" "
     while read -r id target; do
+        # Many rows share a proof: run each command once.
+        case "$ran" in *" $target "*) continue ;; esac
+        ran="$ran$target "
         local want; want="$(expected_of "$target")"
         if [ ! -f "$want" ]; then
             failed="$failed $id($target: no expected output)"; continue
