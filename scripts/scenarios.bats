@@ -86,6 +86,7 @@ check_twin() {
 @test "wait_for_swallow: The inner coroutine swallows the cancellation and returns a value:" { check_c wait_for_swallow; check_twin wait_for_swallow; }
 @test "wait_for_timeout_cleanup: On timeout, wait_for cancels the inner coroutine and waits until its" { check_c wait_for_timeout_cleanup; check_twin wait_for_timeout_cleanup; }
 @test "wait_for_wake_order: Three tasks wait for the same task; the second through wait_for.  On" { check_c wait_for_wake_order; check_twin wait_for_wake_order; }
+@test "future_no_loop: Futures made before asyncio.run(): from 3.12 the first one warns, and only the first" { check_c future_no_loop; check_twin future_no_loop; }
 @test "wait_for_zero: timeout=0 (or below): a coroutine is wrapped in a task and cancelled" { check_c wait_for_zero; check_twin wait_for_zero; }
 @test "edge_recursion: A coroutine that awaits itself 500 levels deep fits in a task's stack" { check_c edge_recursion; check_twin edge_recursion; }
 @test "debug_slow_step: Debug mode names a step that holds the loop for exactly the threshold, 0.1 s" { check_c debug_slow_step; check_twin debug_slow_step; }
@@ -123,6 +124,13 @@ check_twin() {
 @test "run_nested: CPython also warns that the coroutine was never awaited" {
     need_python
     grep -q "RuntimeWarning: coroutine 'nothing' was never awaited" "$BATS_FILE_TMPDIR/twins/run_nested.err"
+}
+
+@test "future_no_loop: CPython warns as the C side does: once from 3.12 on, never on 3.11" {
+    need_python
+    local err="$BATS_FILE_TMPDIR/twins/future_no_loop.err" want=0
+    [ "$AIO_PYTHON" = 3.11 ] || want=1
+    [ "$(grep -c 'DeprecationWarning: There is no current event loop' "$err")" -eq "$want" ]
 }
 
 @test "deadlock: CPython would block for ever; the twin's virtual clock stops it instead" {
