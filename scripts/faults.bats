@@ -260,3 +260,9 @@ draw_all() {
     [ "${lines[0]}" = "interrupted: yes" ]
     [ "${lines[1]}" = "read: x, woken for nothing: 0" ]
 }
+
+@test "a report too long for its buffer gives its memory back (20,000 reports of a 1,000-character repr)" {
+    run --separate-stderr "$(bin cases/edges)" reports_freed
+    [ "$status" -eq 0 ]
+    [ "$output" = "grew by more than 4 MB: no" ]
+}

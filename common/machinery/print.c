@@ -39,7 +39,6 @@ void aio_print(const char *fmt, ...)
     putchar('\n');
     if (fflush(stdout) != 0 || ferror(stdout)) {
         int error = errno ? errno : EIO;
-        clearerr(stdout);
         cannot_write(error);
     }
 }

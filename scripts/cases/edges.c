@@ -15,7 +15,8 @@
 #include <unistd.h>
 
 #include "aio.h"
-#include "machinery/arena.h" /* objects_apart() tests the arena itself */
+#include "machinery/arena.h"  /* objects_apart() tests the arena itself */
+#include "machinery/report.h" /* and reports_freed() the reports */
 
 /* ---- state left between runs --------------------------------------------- */
 
@@ -255,6 +256,46 @@ static int select_through_signals(void)
     return 0;
 }
 
+/* ---- reports too long for their buffer ----------------------------------- */
+
+/* A repr of 1,000 characters: longer than any buffer a report keeps on
+ * its stack, so each report builds it in memory of its own. */
+static size_t long_repr(const struct aio_future *object, char *buf, size_t size)
+{
+    (void)object;
+    enum { LENGTH = 1000 };
+    if (size > 0) {
+        size_t n = size - 1 < LENGTH ? size - 1 : LENGTH;
+        memset(buf, 'r', n);
+        buf[n] = '\0';
+    }
+    return LENGTH;
+}
+
+static long resident_kib(void)
+{
+    long pages = 0, resident = 0;
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (f) {
+        if (fscanf(f, "%ld %ld", &pages, &resident) != 2)
+            resident = 0;
+        fclose(f);
+    }
+    return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+/* 20,000 reports of a long repr (stderr goes to /dev/null in the test):
+ * resident memory must not grow by what they would leak, 20 MB. */
+static int reports_freed(void)
+{
+    long before = resident_kib();
+    for (int i = 0; i < 20000; i++)
+        aio_report("Task exception was never retrieved", "future", long_repr, NULL);
+    long grown = resident_kib() - before;
+    printf("grew by more than 4 MB: %s\n", grown > 4096 ? "yes" : "no");
+    return 0;
+}
+
 /* ---- the memory objects are carved from ----------------------------------- */
 
 /* Objects of every size up to 600 bytes, each filled with its own byte:
@@ -300,8 +341,10 @@ int main(int argc, char **argv)
         return sleep_through_signals();
     if (strcmp(what, "select_through_signals") == 0)
         return select_through_signals();
+    if (strcmp(what, "reports_freed") == 0)
+        return reports_freed();
     if (strcmp(what, "objects_apart") == 0)
         return objects_apart();
-    fprintf(stderr, "usage: edges runs N | reader_then_deadlock | sleep_through_signals | select_through_signals | objects_apart\n");
+    fprintf(stderr, "usage: edges runs N | reader_then_deadlock | sleep_through_signals | select_through_signals | reports_freed | objects_apart\n");
     return 2;
 }
