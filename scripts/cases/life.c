@@ -1,0 +1,86 @@
+/* Lifetime across aio_run() calls, one case per command-line argument;
+ * scripts/life.bats says what each must print.
+ *
+ * `memory RUNS FUTURES`: RUNS runs, each making FUTURES Futures, a few
+ * tasks and one coroutine it never awaits (kept until exit for its
+ * warning).  Prints how much resident memory grew after the first 5 runs
+ * (CPython's repeated asyncio.run() stays flat). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "aio.h"
+
+static long futures_per_run;
+
+static aio_status nothing(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    (void)result;
+    return AIO_OK;
+}
+
+static aio_status napper(const aio_value *args, aio_value *result)
+{
+    (void)result;
+    return aio_await(aio_sleep(args[0].as.f), NULL);
+}
+
+static aio_status many_futures(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    long sum = 0;
+    for (long i = 0; i < futures_per_run; i++) {
+        aio_future *future = aio_future_new();
+        aio_future_set_result(future, aio_int(i % 3));
+        aio_value value;
+        if (aio_future_result(future, &value) == AIO_OK)
+            sum += value.as.i;
+    }
+    for (int i = 0; i < 10; i++)
+        aio_create_task(aio_coro_new("napper", napper, aio_float(i < 5 ? 0.001 : 10)));
+    aio_status status = aio_await(aio_sleep(0.002), NULL);
+    aio_coro_new("nothing", nothing, aio_none()); /* never awaited */
+    *result = aio_int(sum);
+    return status;
+}
+
+static long resident_kib(void)
+{
+    long size, resident;
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (!f)
+        return -1;
+    int ok = fscanf(f, "%ld %ld", &size, &resident) == 2;
+    fclose(f);
+    return ok ? resident * (sysconf(_SC_PAGESIZE) / 1024) : -1;
+}
+
+static int memory(long runs)
+{
+    long warm = -1;
+    for (long i = 0; i < runs; i++) {
+        aio_status status = aio_run(aio_coro_new("many_futures", many_futures, aio_none()), NULL);
+        if (status != AIO_OK)
+            return aio_exit_code(status);
+        if (i + 1 == 5)
+            warm = resident_kib();
+    }
+    long now = resident_kib();
+    if (warm < 0 || now < 0)
+        return 1;
+    printf("resident growth after run 5: %ld KiB\n", now - warm);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    const char *what = argc > 1 ? argv[1] : "";
+    if (strcmp(what, "memory") == 0 && argc > 3) {
+        futures_per_run = atol(argv[3]);
+        return memory(atol(argv[2]));
+    }
+    fprintf(stderr, "usage: life memory RUNS FUTURES\n");
+    return 2;
+}
