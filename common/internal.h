@@ -94,6 +94,9 @@ struct aio_task {
 
 extern const aio_future_class aio_task_type;
 
+/* Use up `count` Task-N names without making Tasks (task.c). */
+void aio_task_skip_names(unsigned long count);
+
 /* Task.cancel(), the Task type's `cancel` slot (cancel.c). */
 bool aio_task_cancel_method(aio_future *self);
 

@@ -103,6 +103,10 @@ aio_status aio_run(aio_coro *main, aio_value *result)
     aio_exception raised = task->future.raised;
 
     cancel_all_tasks(mark.newest);
+    /* CPython runs shutdown_asyncgens() and shutdown_default_executor()
+     * here, each as a Task: nothing for us to do, but their names are
+     * taken, so the next run's main is Task-5, not Task-3. */
+    aio_task_skip_names(2);
     aio_loop_close();
     aio_arena_reclaim_since(mark);
     aio_stack_pool_destroy();
