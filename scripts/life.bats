@@ -62,3 +62,54 @@ growth_kib() { sed -nE 's/^resident growth after run 5: (-?[0-9]+) KiB$/\1/p' <<
     kib="$(growth_kib "$out")"
     [ -n "$kib" ] && [ "$kib" -lt 1024 ] || { echo "$out"; return 1; }
 }
+
+# ---- 5. enormous delays keep their order --------------------------------------
+# (scenario life_huge_delays covers 2e9 and 3e9 s, stamps and all.)
+
+@test "deadlines past 2**63 ns saturate, yet fire in the order asked for" {
+    life far
+    [ "$status" -eq 0 ] && [ -z "$stderr" ] || { echo "$stderr"; return 1; }
+    printf '%s\n' "$output" >"$TMP/c"
+    cat >"$TMP/want" <<'OUT'
+1e12 sleeper woke
+wait_for(sleep 1e12, timeout 1e13): '1e12 sleeper'
+wait_for(sleep 4e13, timeout 3e13): TimeoutError
+1e12 task woke
+2e12 task woke
+3e12 task woke
+OUT
+    same "$TMP/want" "$TMP/c"
+}
+
+@test "CPython's twin of the far deadlines prints the same" {
+    needs_python
+    cat >"$TMP/far.py" <<'PY'
+import asyncio
+async def nap(seconds, label):
+    await asyncio.sleep(seconds)
+    print(f"{label} woke")
+    return label
+async def main():
+    # See life_huge_delays.py: on the twin's still clock, a double this
+    # large steps by more than asyncio's 1 ns; these deadlines are far apart.
+    asyncio.get_running_loop()._clock_resolution = 1.0
+    try:
+        r = repr(await asyncio.wait_for(nap(1e12, "1e12 sleeper"), 1e13))
+    except asyncio.TimeoutError:
+        r = "TimeoutError"
+    print(f"wait_for(sleep 1e12, timeout 1e13): {r}")
+    try:
+        await asyncio.wait_for(nap(4e13, "4e13 sleeper"), 3e13); r = "ok"
+    except asyncio.TimeoutError:
+        r = "TimeoutError"
+    print(f"wait_for(sleep 4e13, timeout 3e13): {r}")
+    tasks = [asyncio.create_task(nap(s, f"{s:.0e}".replace("+", "") + " task")) for s in (3e12, 1e12, 2e12)]
+    for t in tasks:
+        await t
+asyncio.run(main())
+PY
+    life far
+    printf '%s\n' "$output" >"$TMP/c"
+    (cd "$ROOT" && AIO_CLOCK=virtual timeout 60 python3 scripts/twin.py "$TMP/far.py") >"$TMP/py"
+    same "$TMP/py" "$TMP/c"
+}

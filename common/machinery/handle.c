@@ -28,10 +28,16 @@ void aio_handle_pool_free(void)
 /* Equal deadlines run in creation order.  CPython's heap compares `when`
  * alone, but its clock moves between two call_later() calls, so in real
  * time two timers practically never tie; the tie-breaker gives the same
- * order when our clock stands still (virtual time). */
+ * order when our clock stands still (virtual time).  Deadlines past what
+ * int64 ns can hold all saturate to AIO_NS_MAX; among those, the deadline
+ * wanted (`far`, a double, as CPython keeps every deadline) decides. */
 static bool earlier(const aio_handle *a, const aio_handle *b)
 {
-    return a->when < b->when || (a->when == b->when && a->seq < b->seq);
+    if (a->when != b->when)
+        return a->when < b->when;
+    if (a->when == AIO_NS_MAX && a->far != b->far)
+        return a->far < b->far;
+    return a->seq < b->seq;
 }
 
 static void swap(aio_timer_heap *heap, size_t i, size_t j)

@@ -17,6 +17,7 @@ struct aio_handle {
     void (*callback)(void *arg);
     void *arg;
     aio_ns when;       /* timers: due time */
+    double far;        /* timers at AIO_NS_MAX: the deadline wanted, in seconds */
     uint64_t seq;      /* timers: creation order, the tie-breaker */
     bool cancelled;
     int refs;          /* 1 for the loop, +1 while a caller holds a timer */
