@@ -46,23 +46,32 @@ static bool is_pending_task(const aio_awaitable *o)
     return o->type == &aio_task_type.awaitable && !aio_future_done((const aio_future *)o);
 }
 
-static void cancel_all_tasks(void *mark)
+/* The Tasks made since `mark` that are still pending, oldest first, in a
+ * malloc()ed array (NULL when there are none). */
+static aio_task **pending_tasks(void *mark, size_t *count)
 {
-    size_t count = 0;
+    *count = 0;
     for (aio_awaitable *o = aio_arena_newest(); o != mark; o = aio_arena_older(o))
-        if (is_pending_task(o))
-            count++;
-    if (count == 0)
-        return;
-
-    aio_task **pending = malloc(count * sizeof *pending);
+        *count += is_pending_task(o);
+    if (*count == 0)
+        return NULL;
+    aio_task **pending = malloc(*count * sizeof *pending);
     if (!pending)
-        aio_fatal("MemoryError: no memory to cancel the remaining tasks");
+        aio_fatal("MemoryError: no memory to list the remaining tasks");
     /* The tracked list is newest first: fill the array from its end. */
-    size_t i = count;
+    size_t i = *count;
     for (aio_awaitable *o = aio_arena_newest(); o != mark; o = aio_arena_older(o))
         if (is_pending_task(o))
             pending[--i] = (aio_task *)o;
+    return pending;
+}
+
+static void cancel_all_tasks(void *mark)
+{
+    size_t count, i;
+    aio_task **pending = pending_tasks(mark, &count);
+    if (!pending)
+        return;
 
     gather_future *gather = (gather_future *)aio_future_new_sized(sizeof *gather, "run's gather");
     gather->pending = count;
@@ -81,6 +90,23 @@ static void cancel_all_tasks(void *mark)
         char repr[160];
         fflush(stdout);
         fprintf(stderr, "unhandled exception during asyncio.run() shutdown\ntask: %s\n",
+                aio_future_repr(&pending[i]->future, repr, sizeof repr));
+    }
+    free(pending);
+}
+
+/* A task still pending now was made during the clean-up (or refused to
+ * end): nothing will ever run it again.  CPython says so when the Task is
+ * garbage collected; we say it here, where aio_run() is about to reclaim
+ * it, in creation order. */
+static void report_abandoned(void *mark)
+{
+    size_t count;
+    aio_task **pending = pending_tasks(mark, &count);
+    for (size_t i = 0; i < count; i++) {
+        char repr[160];
+        fflush(stdout);
+        fprintf(stderr, "Task was destroyed but it is pending!\ntask: %s\n",
                 aio_future_repr(&pending[i]->future, repr, sizeof repr));
     }
     free(pending);
@@ -107,6 +133,7 @@ aio_status aio_run(aio_coro *main, aio_value *result)
      * here, each as a Task: nothing for us to do, but their names are
      * taken, so the next run's main is Task-5, not Task-3. */
     aio_task_skip_names(2);
+    report_abandoned(mark.newest);
     aio_loop_close();
     aio_arena_reclaim_since(mark);
     aio_stack_pool_destroy();

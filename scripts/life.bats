@@ -113,3 +113,22 @@ PY
     (cd "$ROOT" && AIO_CLOCK=virtual timeout 60 python3 scripts/twin.py "$TMP/far.py") >"$TMP/py"
     same "$TMP/py" "$TMP/c"
 }
+
+# ---- 3. a task made during shutdown ------------------------------------------
+
+@test "a task made during run()'s clean-up: CPython reports it as ours does" {
+    needs_python
+    (cd "$ROOT" && AIO_CLOCK=virtual python3 scripts/twin.py scripts/scenarios/life_spawn_in_shutdown.py) \
+        >/dev/null 2>"$TMP/err"
+    [ "$(sed -n 1p "$TMP/err")" = "Task was destroyed but it is pending!" ]
+    # CPython adds where the coroutine was defined and what it waits for.
+    sed -n 2p "$TMP/err" | grep -Eq "^task: <Task pending name='Task-3' coro=<late\(\) .*>$"
+    [ "$(sed -n 2p "$ROOT/expected/scenarios/life_spawn_in_shutdown.err")" = "task: <Task pending name='Task-3' coro=<late()>>" ]
+}
+
+@test "a task made during run()'s clean-up leaks nothing (valgrind)" {
+    command -v valgrind >/dev/null || skip "valgrind is not installed"
+    run env AIO_CLOCK=virtual valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
+        --error-exitcode=99 "$(bin scenarios/life_spawn_in_shutdown)"
+    [ "$status" -eq 0 ] || { echo "$output"; return 1; }
+}

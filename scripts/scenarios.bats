@@ -94,6 +94,7 @@ check_twin() {
 @test "shield_unretrieved: A cancelled shield lets go of inner: its later failure is reported" { check_c shield_unretrieved; check_twin shield_unretrieved; }
 @test "wait_for_infinite: timeout=-inf acts as a timeout already passed; None never times out" { check_c wait_for_infinite; check_twin wait_for_infinite; }
 @test "life_huge_delays: Enormous delays keep their order: 2e9 s comes before 3e9 s, whether the" { check_c life_huge_delays; check_twin life_huge_delays; }
+@test "life_spawn_in_shutdown: A task made during asyncio.run()'s clean-up runs its first step, then is" { check_c life_spawn_in_shutdown; check_twin life_spawn_in_shutdown; }
 @test "life_task_names: Task names across three asyncio.run() calls: one counter for the process, and two" { check_c life_task_names; check_twin life_task_names; }
 
 @test "there are at least 30 scenarios, each with a twin, expected output and tests" {
