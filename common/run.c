@@ -66,19 +66,27 @@ static aio_task **pending_tasks(void *mark, size_t *count)
     return pending;
 }
 
-static void cancel_all_tasks(void *mark)
+/* A cancel() that raises (a cycle of tasks awaiting each other) stops the
+ * clean-up there, as in CPython: run() then raises it. */
+static aio_status cancel_all_tasks(void *mark)
 {
     size_t count, i;
     aio_task **pending = pending_tasks(mark, &count);
     if (!pending)
-        return;
+        return AIO_OK;
 
+    for (i = 0; i < count; i++) {
+        bool cancelled;
+        aio_status status = aio_task_cancel_status(pending[i], &cancelled);
+        if (status != AIO_OK) {
+            free(pending);
+            return status;
+        }
+    }
     gather_future *gather = (gather_future *)aio_future_new_sized(sizeof *gather, "run's gather");
     gather->pending = count;
-    for (i = 0; i < count; i++) {
-        aio_task_cancel(pending[i]);
+    for (i = 0; i < count; i++)
         aio_future_add_done_callback(&pending[i]->future, child_done, gather);
-    }
     run_until_complete(&gather->outer);
 
     /* A task that answered the cancel by failing has nobody to tell. */
@@ -93,6 +101,7 @@ static void cancel_all_tasks(void *mark)
                 aio_future_repr(&pending[i]->future, repr, sizeof repr));
     }
     free(pending);
+    return AIO_OK;
 }
 
 /* A task still pending now was made during the clean-up (or refused to
@@ -128,16 +137,20 @@ aio_status aio_run(aio_coro *main, aio_value *result)
     aio_status status = aio_future_result(&task->future, &value);
     aio_exception raised = task->future.raised;
 
-    cancel_all_tasks(mark.newest);
-    /* CPython runs shutdown_asyncgens() and shutdown_default_executor()
-     * here, each as a Task: nothing for us to do, but their names are
-     * taken, so the next run's main is Task-5, not Task-3. */
-    aio_task_skip_names(2);
+    aio_status shutdown = cancel_all_tasks(mark.newest);
+    const char *shutdown_message = aio_exception_message();
+    if (shutdown == AIO_OK)
+        /* CPython runs shutdown_asyncgens() and shutdown_default_executor()
+         * here, each as a Task: nothing for us to do, but their names are
+         * taken, so the next run's main is Task-5, not Task-3. */
+        aio_task_skip_names(2);
     report_abandoned(mark.newest);
     aio_loop_close();
     aio_arena_reclaim_since(mark);
     aio_stack_pool_destroy();
 
+    if (shutdown != AIO_OK) /* raised by the clean-up: main's outcome is lost */
+        return aio_raise_in("Task.cancel()", shutdown, shutdown_message);
     if (result)
         *result = value;
     return status == AIO_OK ? AIO_OK : aio_raise_in(raised.where, status, raised.message);

@@ -184,6 +184,9 @@ aio_status aio_task_yield(aio_future *future)
         return aio_raise_in("await", AIO_RUNTIME_ERROR, "await outside a running task");
     if (future == &task->future)
         return aio_raise_in("await", AIO_RUNTIME_ERROR, "a Task cannot await itself");
+    aio_status error = aio_task_take_error(task); /* what a cancel() it made raised (cancel.c) */
+    if (error != AIO_OK)
+        return error;
     task->yielded = future;
     aio_context_switch(&task->context, &loop_context);
     return task->resume_with;

@@ -132,3 +132,56 @@ PY
         --error-exitcode=99 "$(bin scenarios/life_spawn_in_shutdown)"
     [ "$status" -eq 0 ] || { echo "$output"; return 1; }
 }
+
+# ---- 2. a cycle of awaits ----------------------------------------------------
+# (scenario life_await_cycle: the cycle left to run()'s clean-up.)
+
+@test "wait_for() on one task of an await cycle raises a catchable RecursionError (3.11)" {
+    life cycle_wait_for
+    [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+    printf '%s\n' "$output" >"$TMP/c"
+    cat >"$TMP/want" <<'OUT'
+main: RecursionError: maximum recursion depth exceeded while calling a Python object
+A cancelling: many, done: False; B done: False
+run: RecursionError: maximum recursion depth exceeded while calling a Python object
+OUT
+    same "$TMP/want" "$TMP/c"
+    [ "$(grep -c '^Task was destroyed but it is pending!$' <<<"$stderr")" -eq 2 ]
+}
+
+@test "CPython 3.11's twin of the wait_for() cycle prints the same" {
+    needs_python
+    [ "$(python3 -c 'import sys; print(sys.version_info[:2] == (3, 11))')" = True ] \
+        || skip "3.12 and later cancel main instead (asyncio.timeout), log the error and hang"
+    cat >"$TMP/cycle.py" <<'PY'
+import asyncio
+async def wait_on(name):
+    await (tb if name == "A" else ta)
+async def main():
+    global ta, tb
+    ta = asyncio.create_task(wait_on("A"))
+    tb = asyncio.create_task(wait_on("B"))
+    try:
+        await asyncio.wait_for(ta, 0.1)
+    except RecursionError as error:
+        print(f"main: RecursionError: {error}")
+    print(f"A cancelling: {'many' if ta.cancelling() > 1 else 'few'}, done: {ta.done()}; B done: {tb.done()}")
+try:
+    asyncio.run(main())
+except RecursionError as error:
+    print(f"run: RecursionError: {error}")
+PY
+    (cd "$ROOT" && AIO_CLOCK=virtual python3 scripts/twin.py "$TMP/cycle.py") >"$TMP/py" 2>"$TMP/err"
+    life cycle_wait_for
+    printf '%s\n' "$output" >"$TMP/c"
+    same "$TMP/py" "$TMP/c"
+    [ "$(grep -c '^Task was destroyed but it is pending!$' "$TMP/err")" -eq 2 ]
+}
+
+@test "life_await_cycle: CPython also reports both tasks of the cycle as destroyed pending" {
+    needs_python
+    (cd "$ROOT" && AIO_CLOCK=virtual python3 scripts/twin.py scripts/scenarios/life_await_cycle.py) >/dev/null 2>"$TMP/err"
+    [ "$(grep -c '^Task was destroyed but it is pending!$' "$TMP/err")" -eq 2 ]
+    grep -Eq "^task: <Task cancelling name='Task-2' coro=<wait_on\(\) " "$TMP/err"
+    grep -Eq "^task: <Task cancelling name='Task-3' coro=<wait_on\(\) " "$TMP/err"
+}

@@ -9,7 +9,11 @@
  * `far`: deadlines past what int64 nanoseconds hold (about 9.2e9 s) all
  * saturate to the same loop time; they must still fire in the order of
  * the deadlines asked for.  Loop times differ from CPython's there, so
- * life.bats compares the output without AIO_STAMP. */
+ * life.bats compares the output without AIO_STAMP.
+ *
+ * `cycle_wait_for`: tasks A and B await each other, and main's wait_for()
+ * on A times out.  Python 3.11's wait_for cancels A, which recurses round
+ * the cycle until RecursionError, raised out of wait_for into main. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,6 +91,28 @@ static aio_status far_main(const aio_value *args, aio_value *result)
     return AIO_OK;
 }
 
+static aio_task *a_task, *b_task;
+
+static aio_status wait_on(const aio_value *args, aio_value *result)
+{
+    const char *name = args[0].as.p;
+    return aio_await(name[0] == 'A' ? b_task : a_task, result);
+}
+
+static aio_status cycle_main(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    (void)result;
+    a_task = aio_create_task(aio_coro_new("wait_on", wait_on, aio_str("A")));
+    b_task = aio_create_task(aio_coro_new("wait_on", wait_on, aio_str("B")));
+    aio_status status = aio_await(aio_wait_for(a_task, 0.1), NULL);
+    if (status == AIO_RECURSION_ERROR)
+        aio_print("main: RecursionError: %s", aio_exception_message());
+    aio_print("A cancelling: %s, done: %s; B done: %s", aio_task_cancelling(a_task) > 1 ? "many" : "few",
+              aio_task_done(a_task) ? "True" : "False", aio_task_done(b_task) ? "True" : "False");
+    return AIO_OK;
+}
+
 static long resident_kib(void)
 {
     long size, resident;
@@ -124,6 +150,14 @@ int main(int argc, char **argv)
     }
     if (strcmp(what, "far") == 0)
         return aio_exit_code(aio_run(aio_coro_new("far_main", far_main, aio_none()), NULL));
-    fprintf(stderr, "usage: life memory RUNS FUTURES | far\n");
+    if (strcmp(what, "cycle_wait_for") == 0) {
+        aio_status status = aio_run(aio_coro_new("cycle_main", cycle_main, aio_none()), NULL);
+        if (status == AIO_RECURSION_ERROR) {
+            aio_print("run: RecursionError: %s", aio_exception_message());
+            status = AIO_OK;
+        }
+        return aio_exit_code(status);
+    }
+    fprintf(stderr, "usage: life memory RUNS FUTURES | far | cycle_wait_for\n");
     return 2;
 }
