@@ -237,7 +237,7 @@ size_t aio_future_format(const aio_future *future, char *buf, size_t size)
     static const char *const state[] = { "pending", "cancelled", "finished" };
     const aio_future_class *type = (const aio_future_class *)future->base.type;
     aio_repr_info info = {
-        .kind = type->name, .state = state[future->state], .finished = future->state == AIO_FUTURE_FINISHED,
+        .self = future, .kind = type->name, .state = state[future->state], .finished = future->state == AIO_FUTURE_FINISHED,
         .exception = future->exception, .message = future->raised.message, .result = future->result,
     };
     if (type->repr_info)

@@ -104,8 +104,17 @@ struct aio_task {
 
 extern const aio_future_class aio_task_type;
 
+/* Use up `count` Task-N names without making Tasks (task.c). */
+void aio_task_skip_names(unsigned long count);
+
 /* Task.cancel(), the Task type's `cancel` slot (cancel.c). */
 bool aio_task_cancel_method(aio_future *self);
+/* Task.cancel() for a caller that can raise: AIO_OK and *cancelled, or
+ * the RecursionError that a cycle of tasks awaiting each other raises. */
+aio_status aio_task_cancel_status(aio_task *task, bool *cancelled);
+/* The RecursionError a cancel() made by `task` raised, once, or AIO_OK:
+ * aio_task_yield() raises it at the task's next await. */
+aio_status aio_task_take_error(aio_task *task);
 
 /* ---- await.c ------------------------------------------------------------ */
 

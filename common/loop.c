@@ -54,11 +54,14 @@ void aio_call_soon(aio_callback callback, void *arg)
     push_ready(aio_handle_new(callback, arg));
 }
 
-/* The loop and the caller each hold a reference to a timer. */
-static aio_handle *arm_timer(aio_ns when, aio_callback callback, void *arg)
+/* The loop and the caller each hold a reference to a timer.  `far` is the
+ * deadline in seconds, which orders the timers that `when` cannot tell
+ * apart because it saturated (machinery/handle.c). */
+static aio_handle *arm_timer(aio_ns when, double far, aio_callback callback, void *arg)
 {
     aio_handle *h = aio_handle_new(callback, arg);
     h->when = when;
+    h->far = far;
     h->seq = loop.timer_seq++;
     h->refs = 2;
     AIO_TRACE(timer_armed, h->when, &h->owner);
@@ -69,12 +72,12 @@ static aio_handle *arm_timer(aio_ns when, aio_callback callback, void *arg)
 aio_handle *aio_call_later(double delay, aio_callback callback, void *arg)
 {
     aio_ns ns = aio_seconds_to_ns(delay);
-    return arm_timer(aio_clock_now() + (ns > 0 ? ns : 0), callback, arg);
+    return arm_timer(aio_clock_add(aio_clock_now(), ns > 0 ? ns : 0), aio_loop_time() + delay, callback, arg);
 }
 
 aio_handle *aio_call_at(double when, aio_callback callback, void *arg)
 {
-    return arm_timer(aio_seconds_to_ns(when), callback, arg);
+    return arm_timer(aio_seconds_to_ns(when), when, callback, arg);
 }
 
 void aio_timer_cancel(aio_handle *timer)

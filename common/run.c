@@ -7,6 +7,7 @@
 #include "internal.h"
 #include "loop.h"
 #include "machinery/arena.h"
+#include "machinery/report.h"
 #include "machinery/stack.h"
 
 static void stop_loop(aio_future *future, void *arg)
@@ -46,30 +47,47 @@ static bool is_pending_task(const aio_awaitable *o)
     return o->type == &aio_task_type.awaitable && !aio_future_done((const aio_future *)o);
 }
 
-static void cancel_all_tasks(void *mark)
+/* The Tasks made since `mark` that are still pending, oldest first, in a
+ * malloc()ed array (NULL when there are none). */
+static aio_task **pending_tasks(void *mark, size_t *count)
 {
-    size_t count = 0;
+    *count = 0;
     for (aio_awaitable *o = aio_arena_newest(); o != mark; o = aio_arena_older(o))
-        if (is_pending_task(o))
-            count++;
-    if (count == 0)
-        return;
-
-    aio_task **pending = malloc(count * sizeof *pending);
+        *count += is_pending_task(o);
+    if (*count == 0)
+        return NULL;
+    aio_task **pending = malloc(*count * sizeof *pending);
     if (!pending)
-        aio_fatal("MemoryError: no memory to cancel the remaining tasks");
+        aio_fatal("MemoryError: no memory to list the remaining tasks");
     /* The tracked list is newest first: fill the array from its end. */
-    size_t i = count;
+    size_t i = *count;
     for (aio_awaitable *o = aio_arena_newest(); o != mark; o = aio_arena_older(o))
         if (is_pending_task(o))
             pending[--i] = (aio_task *)o;
+    return pending;
+}
 
+/* A cancel() that raises (a cycle of tasks awaiting each other) stops the
+ * clean-up there, as in CPython: run() then raises it. */
+static aio_status cancel_all_tasks(void *mark)
+{
+    size_t count, i;
+    aio_task **pending = pending_tasks(mark, &count);
+    if (!pending)
+        return AIO_OK;
+
+    for (i = 0; i < count; i++) {
+        bool cancelled;
+        aio_status status = aio_task_cancel_status(pending[i], &cancelled);
+        if (status != AIO_OK) {
+            free(pending);
+            return status;
+        }
+    }
     gather_future *gather = (gather_future *)aio_future_new_sized(sizeof *gather, "run's gather");
     gather->pending = count;
-    for (i = 0; i < count; i++) {
-        aio_task_cancel(pending[i]);
+    for (i = 0; i < count; i++)
         aio_future_add_done_callback(&pending[i]->future, child_done, gather);
-    }
     run_until_complete(&gather->outer);
 
     /* A task that answered the cancel by failing has nobody to tell. */
@@ -78,11 +96,23 @@ static void cancel_all_tasks(void *mark)
         if (aio_task_cancelled(pending[i]) || aio_future_exception(&pending[i]->future, &exception) != AIO_OK
             || exception == AIO_OK)
             continue;
-        char repr[160];
-        fflush(stdout);
-        fprintf(stderr, "unhandled exception during asyncio.run() shutdown\ntask: %s\n",
-                aio_future_repr(&pending[i]->future, repr, sizeof repr));
+        aio_report("unhandled exception during asyncio.run() shutdown", "task", aio_future_format,
+                   &pending[i]->future);
     }
+    free(pending);
+    return AIO_OK;
+}
+
+/* A task still pending now was made during the clean-up (or refused to
+ * end): nothing will ever run it again.  CPython says so when the Task is
+ * garbage collected; we say it here, where aio_run() is about to reclaim
+ * it, in creation order. */
+static void report_abandoned(void *mark)
+{
+    size_t count;
+    aio_task **pending = pending_tasks(mark, &count);
+    for (size_t i = 0; i < count; i++)
+        aio_report("Task was destroyed but it is pending!", "task", aio_future_format, &pending[i]->future);
     free(pending);
 }
 
@@ -102,11 +132,20 @@ aio_status aio_run(aio_coro *main, aio_value *result)
     aio_status status = aio_future_result(&task->future, &value);
     aio_exception raised = task->future.raised;
 
-    cancel_all_tasks(mark.newest);
+    aio_status shutdown = cancel_all_tasks(mark.newest);
+    const char *shutdown_message = aio_exception_message();
+    if (shutdown == AIO_OK)
+        /* CPython runs shutdown_asyncgens() and shutdown_default_executor()
+         * here, each as a Task: nothing for us to do, but their names are
+         * taken, so the next run's main is Task-5, not Task-3. */
+        aio_task_skip_names(2);
+    report_abandoned(mark.newest);
     aio_loop_close();
     aio_arena_reclaim_since(mark);
     aio_stack_pool_destroy();
 
+    if (shutdown != AIO_OK) /* raised by the clean-up: main's outcome is lost */
+        return aio_raise_in("Task.cancel()", shutdown, shutdown_message);
     if (result)
         *result = value;
     return status == AIO_OK ? AIO_OK : aio_raise_in(raised.where, status, raised.message);

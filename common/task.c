@@ -86,6 +86,10 @@ aio_awaitable *aio_task_awaitable(aio_task *task) { return &task->future.base; }
 aio_future *aio_task_future(aio_task *task) { return &task->future; }
 aio_task *aio_current_task(void) { return current; }
 
+/* asyncio.run()'s clean-up runs two coroutines as Tasks, which use up two
+ * names although we need no Task for them (run.c). */
+void aio_task_skip_names(unsigned long count) { task_counter += count; }
+
 static void task_step(aio_task *task, aio_status exception, bool own_cancel);
 
 static void step_soon(void *arg) { task_step(arg, AIO_OK, true); }
@@ -211,6 +215,9 @@ aio_status aio_task_yield(aio_future *future)
         self_await = aio_repr_message("Task cannot await on itself: ", aio_future_format, future);
         future = NULL;
     }
+    aio_status error = aio_task_take_error(task); /* what a cancel() it made raised (cancel.c) */
+    if (error != AIO_OK)
+        return error;
     task->yielded = future;
     aio_context_switch(&task->context, &loop_context);
     if (self_await && task->resume_with == AIO_OK)

@@ -111,6 +111,14 @@ one_line() {
     [ "${lines[0]}" = "checksum 5159" ]
 }
 
+@test "memory does not grow from one aio_run() to the next" {
+    # What a run allocates goes back when it closes its loop, as CPython's
+    # repeated asyncio.run() stays flat.  150 runs of ~400 KiB each.
+    AIO_CLOCK=virtual "$(bin cases/edges)" runs 150 >"$TMP/out"
+    read -r _ _ _ _ mapped _ _ resident _ <<<"$(sed -n 4p "$TMP/out")"
+    [ "$mapped" -lt 256 ] && [ "$resident" -lt 256 ] || { cat "$TMP/out"; return 1; }
+}
+
 # ---- a signal during a blocking call ---------------------------------------
 
 @test "time.sleep(0.1) interrupted by signals every 10 ms still sleeps 0.1 s" {

@@ -101,6 +101,10 @@ check_twin() {
 @test "run_shutdown_report: run() cancels four tasks; the two that answer with an exception are" { check_c run_shutdown_report; check_twin run_shutdown_report; }
 @test "shield_unretrieved: A cancelled shield lets go of inner: its later failure is reported" { check_c shield_unretrieved; check_twin shield_unretrieved; }
 @test "wait_for_infinite: timeout=-inf acts as a timeout already passed; None never times out" { check_c wait_for_infinite; check_twin wait_for_infinite; }
+@test "life_await_cycle: Task A awaits B and B awaits A, left to run()'s clean-up: its cancel() recurses" { check_c life_await_cycle; check_twin life_await_cycle; }
+@test "life_huge_delays: Enormous delays keep their order: 2e9 s comes before 3e9 s, whether the" { check_c life_huge_delays; check_twin life_huge_delays; }
+@test "life_spawn_in_shutdown: A task made during asyncio.run()'s clean-up runs its first step, then is" { check_c life_spawn_in_shutdown; check_twin life_spawn_in_shutdown; }
+@test "life_task_names: Task names across three asyncio.run() calls: one counter for the process, and two" { check_c life_task_names; check_twin life_task_names; }
 
 @test "there are at least 30 scenarios, each with a twin, expected output and tests" {
     count=0

@@ -27,7 +27,8 @@ typedef struct header {
 #define HEADER_BYTES ALIGN(sizeof(header))
 
 static arena_chunk *top_chunk;
-static header *newest; /* every live object, newest first */
+static header *newest;    /* every object in the chunks, newest first */
+static header *kept;      /* moved out of the chunks until exit, newest first */
 static bool exit_hook_installed, at_exit;
 
 static void *object_of(header *h) { return h ? (char *)h + HEADER_BYTES : NULL; }
@@ -62,10 +63,23 @@ static void chunks_reset(arena_chunk *chunk, size_t used)
         top_chunk->used = used;
 }
 
-/* What is left at exit is reclaimed there, as CPython's shutdown does. */
+static bool inside(const arena_chunk *chunk, const header *h)
+{
+    const unsigned char *p = (const unsigned char *)h;
+    return p >= chunk->data && p < chunk->data + chunk->used;
+}
+
+/* What is left at exit is reclaimed there, as CPython's shutdown does:
+ * first what earlier reclaims kept, then everything still in the chunks. */
 static void reclaim_all_at_exit(void)
 {
     at_exit = true;
+    while (kept) {
+        header *h = kept;
+        kept = h->older;
+        h->finalize(object_of(h), true);
+        free(h);
+    }
     aio_arena_reclaim_since((aio_arena_mark){ NULL, NULL, 0 });
 }
 
@@ -93,21 +107,35 @@ aio_arena_mark aio_arena_mark_now(void)
 void *aio_arena_newest(void) { return object_of(newest); }
 void *aio_arena_older(const void *object) { return object_of(header_of(object)->older); }
 
+/* Objects in a chunk lie back to back in the order they were made, so an
+ * object ends where the next newer one in its chunk begins, or where the
+ * chunk's used part ends.  Walking newest first, that is where the
+ * previous object began: no object needs to record its size. */
 void aio_arena_reclaim_since(aio_arena_mark mark)
 {
     header *stop = mark.newest ? header_of(mark.newest) : NULL;
-    header *kept = NULL, **kept_tail = &kept;
+    header *moved_newest = NULL, **moved_tail = &moved_newest;
+    arena_chunk *chunk = top_chunk;
+    unsigned char *end = chunk ? chunk->data + chunk->used : NULL;
     while (newest && newest != stop) {
         header *h = newest;
         newest = h->older;
-        if (h->finalize && !h->finalize(object_of(h), at_exit)) {
-            *kept_tail = h;
-            kept_tail = &h->older;
+        while (!inside(chunk, h)) {
+            chunk = chunk->below;
+            end = chunk->data + chunk->used;
         }
+        size_t size = (size_t)(end - (unsigned char *)h);
+        end = (unsigned char *)h;
+        if (!h->finalize || h->finalize(object_of(h), at_exit))
+            continue;
+        header *moved = malloc(size);
+        if (!moved)
+            aio_fatal("MemoryError: no memory to keep an object until exit");
+        memcpy(moved, h, size);
+        *moved_tail = moved;
+        moved_tail = &moved->older;
     }
-    *kept_tail = newest;
-    newest = kept;
-    /* Memory goes back only if nothing above the mark is kept. */
-    if (!kept)
-        chunks_reset(mark.chunk, mark.used);
+    *moved_tail = kept;
+    kept = moved_newest;
+    chunks_reset(mark.chunk, mark.used);
 }

@@ -1,7 +1,20 @@
 /* Object memory.  Python frees an object when nothing refers to it; here
  * objects come from an arena, and aio_run() reclaims at once everything
  * made while it ran (see "Lifetime" in aio.h).  An object costs a pointer
- * bump; each is tracked, newest first, so that it can be finalized. */
+ * bump; each is tracked, newest first, so that it can be finalized.
+ *
+ * The rule, for a mark taken with aio_arena_mark_now():
+ *   - objects made before the mark are untouched by reclaiming to it, and
+ *     live on (until exit, or an older mark is reclaimed): aio_run() takes
+ *     its mark after the caller made the main coroutine, which the caller
+ *     may still hold, so that coroutine (one per run) stays until exit;
+ *   - every object made after the mark is finalized, newest first;
+ *   - one whose finalizer asks to be kept (a coroutine never awaited,
+ *     reported at exit) is moved out to memory of its own: after the
+ *     reclaim nobody may hold a pointer to it, so moving it is safe;
+ *   - then every chunk above the mark goes back to malloc, and the mark's
+ *     own chunk is cut back to where it was, so all the memory taken
+ *     since the mark comes back, whether or not an object was kept. */
 #ifndef AIO_ARENA_H
 #define AIO_ARENA_H
 

@@ -39,17 +39,29 @@ struct timeval aio_clock_real_wait(aio_ns loop_ns)
     if (loop_ns < 0)
         loop_ns = 0;
     double real_ns = (double)loop_ns / aio_config_get()->speed;
-    long long us = (long long)ceil(real_ns / 1000.0);
+    /* Thirty years is as good as for ever, and fits even a 32-bit time_t. */
+    double us_wanted = ceil(real_ns / 1000.0);
+    long long us = us_wanted < 1e15 ? (long long)us_wanted : 1000000000000000LL;
     return (struct timeval){ .tv_sec = (time_t)(us / 1000000), .tv_usec = (suseconds_t)(us % 1000000) };
 }
 
 aio_ns aio_seconds_to_ns(double seconds)
 {
-    /* Rounded to the nearest ns; clamped far beyond any real program's
-     * lifetime so that huge delays cannot overflow int64. */
-    if (seconds > 1e9)
-        seconds = 1e9;
-    return (aio_ns)llround(seconds * (double)AIO_NS_PER_SEC);
+    /* 0x1p63 is 2^63, one past INT64_MAX: every double below it rounds to
+     * an int64.  Saturating only there keeps 2e9 s and 3e9 s apart (a
+     * clamp at 1e9 s once made them tie); beyond it, the timer heap
+     * keeps the order (see `far` in handle.h). */
+    double ns = seconds * (double)AIO_NS_PER_SEC;
+    if (ns >= 0x1p63)
+        return AIO_NS_MAX;
+    if (ns <= -0x1p63)
+        return -AIO_NS_MAX;
+    return (aio_ns)llround(ns);
+}
+
+aio_ns aio_clock_add(aio_ns t, aio_ns duration)
+{
+    return duration > AIO_NS_MAX - t ? AIO_NS_MAX : t + duration;
 }
 
 double aio_loop_time(void) { return (double)aio_clock_now() / (double)AIO_NS_PER_SEC; }
@@ -60,7 +72,7 @@ void aio_time_sleep(double seconds)
     if (duration <= 0)
         return;
     if (aio_clock_is_virtual()) {
-        aio_clock_jump_to(virtual_now + duration);
+        aio_clock_jump_to(aio_clock_add(virtual_now, duration));
         return;
     }
     struct timeval wait = aio_clock_real_wait(duration);

@@ -25,8 +25,16 @@ void aio_clock_jump_to(aio_ns when);
  * that we never wake before a timer is due. */
 struct timeval aio_clock_real_wait(aio_ns loop_ns);
 
-/* Seconds as a loop-time duration, for call_later-style APIs. */
+/* The latest loop time there is: about 292 years after the loop began. */
+#define AIO_NS_MAX INT64_MAX
+
+/* Seconds as a loop-time duration, for call_later-style APIs: rounded to
+ * the nearest ns, and saturated at what an int64 holds (+-292 years). */
 aio_ns aio_seconds_to_ns(double seconds);
+
+/* t + duration, saturated at AIO_NS_MAX instead of overflowing; for a
+ * duration that is not negative. */
+aio_ns aio_clock_add(aio_ns t, aio_ns duration);
 
 /* loop.time(), in seconds. */
 double aio_loop_time(void);

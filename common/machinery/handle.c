@@ -13,25 +13,51 @@ static void *checked(void *p)
     return p;
 }
 
-aio_handle *aio_handle_malloc(void) { return checked(malloc(sizeof(aio_handle))); }
+/* A slab holds as many handles as are ever alive at once in most
+ * programs; a burst takes more slabs, kept until the loop closes, as the
+ * arena keeps the objects of a run. */
+#define SLAB_HANDLES 256
+
+typedef struct handle_slab {
+    struct handle_slab *below;
+    aio_handle handles[SLAB_HANDLES];
+} handle_slab;
+
+aio_handle *aio_handle_malloc(void)
+{
+    aio_handle_pool *pool = &aio_handle_spares;
+    if (!pool->slabs || pool->slab_used == SLAB_HANDLES) {
+        handle_slab *slab = checked(malloc(sizeof *slab));
+        slab->below = pool->slabs;
+        pool->slabs = slab;
+        pool->slab_used = 0;
+    }
+    return &pool->slabs->handles[pool->slab_used++];
+}
 
 void aio_handle_pool_free(void)
 {
-    while (aio_handle_spares.spare) {
-        aio_handle *h = aio_handle_spares.spare;
-        aio_handle_spares.spare = h->next;
-        free(h);
+    while (aio_handle_spares.slabs) {
+        handle_slab *slab = aio_handle_spares.slabs;
+        aio_handle_spares.slabs = slab->below;
+        free(slab);
     }
-    aio_handle_spares.count = 0;
+    aio_handle_spares = (aio_handle_pool){ NULL, NULL, 0 };
 }
 
 /* Equal deadlines run in creation order.  CPython's heap compares `when`
  * alone, but its clock moves between two call_later() calls, so in real
  * time two timers practically never tie; the tie-breaker gives the same
- * order when our clock stands still (virtual time). */
+ * order when our clock stands still (virtual time).  Deadlines past what
+ * int64 ns can hold all saturate to AIO_NS_MAX; among those, the deadline
+ * wanted (`far`, a double, as CPython keeps every deadline) decides. */
 static bool earlier(const aio_handle *a, const aio_handle *b)
 {
-    return a->when < b->when || (a->when == b->when && a->seq < b->seq);
+    if (a->when != b->when)
+        return a->when < b->when;
+    if (a->when == AIO_NS_MAX && a->far != b->far)
+        return a->far < b->far;
+    return a->seq < b->seq;
 }
 
 static void swap(aio_timer_heap *heap, size_t i, size_t j)

@@ -17,6 +17,7 @@ struct aio_handle {
     void (*callback)(void *arg);
     void *arg;
     aio_ns when;       /* timers: due time */
+    double far;        /* timers at AIO_NS_MAX: the deadline wanted, in seconds */
     uint64_t seq;      /* timers: creation order, the tie-breaker */
     bool cancelled;
     int refs;          /* 1 for the loop, +1 while a caller holds a timer */
@@ -27,27 +28,28 @@ struct aio_handle {
 
 /* A handle holding one reference; release() drops one, and the last
  * sends the handle back to the pool.  Inline, because every call_soon
- * takes one: the pool is what keeps malloc off the switch path. */
+ * takes one: the pool is what keeps malloc off the switch path.  Handles
+ * are carved from slabs, and closing the loop frees the slabs whole: a
+ * timer whose holder never ran again (a task abandoned at shutdown) goes
+ * with them instead of leaking. */
 typedef struct aio_handle_pool {
-    aio_handle *spare; /* freed handles kept for reuse... */
-    size_t count;      /* ...at most MAX_SPARE_HANDLES, so a burst does not pin memory */
+    aio_handle *spare;   /* released handles kept for reuse */
+    struct handle_slab *slabs;
+    size_t slab_used;    /* handles handed out from the newest slab */
 } aio_handle_pool;
-
-#define AIO_MAX_SPARE_HANDLES 4096
 
 extern aio_handle_pool aio_handle_spares;
 aio_handle *aio_handle_malloc(void);
+/* Free every handle at once, whatever its references (loop close). */
 void aio_handle_pool_free(void);
 
 static inline aio_handle *aio_handle_new(void (*callback)(void *arg), void *arg)
 {
     aio_handle *h = aio_handle_spares.spare;
-    if (h) {
+    if (h)
         aio_handle_spares.spare = h->next;
-        aio_handle_spares.count--;
-    } else {
+    else
         h = aio_handle_malloc();
-    }
     *h = (aio_handle){ .callback = callback, .arg = arg, .refs = 1 };
     return h;
 }
@@ -56,13 +58,8 @@ static inline void aio_handle_release(aio_handle *h)
 {
     if (--h->refs > 0)
         return;
-    if (aio_handle_spares.count < AIO_MAX_SPARE_HANDLES) {
-        h->next = aio_handle_spares.spare;
-        aio_handle_spares.spare = h;
-        aio_handle_spares.count++;
-    } else {
-        free(h);
-    }
+    h->next = aio_handle_spares.spare;
+    aio_handle_spares.spare = h;
 }
 
 /* Timers, earliest first; equal deadlines in creation order (seq). */

@@ -16,7 +16,32 @@ static void add_repr(aio_text *text, aio_repr_fn repr, const struct aio_future *
         text->buf[text->len < text->size ? text->len : text->size - 1] = '\0';
 }
 
+/* reprlib.recursive_repr, which CPython puts on Future and Task repr: a
+ * Task whose wait_for leads back to itself (A awaits B awaits A) shows
+ * "..." where the cycle closes, instead of recursing for ever.  The
+ * objects being formatted right now, outermost first. */
+static const void *in_progress[64];
+static size_t depth;
+
+static size_t format_info(const aio_repr_info *info, char *buf, size_t size);
+
 size_t aio_repr_format(const aio_repr_info *info, char *buf, size_t size)
+{
+    bool recursive = depth == sizeof in_progress / sizeof in_progress[0];
+    for (size_t i = 0; i < depth && !recursive; i++)
+        recursive = in_progress[i] == info->self;
+    if (recursive) {
+        aio_text text = { buf, size, 0 };
+        aio_text_add(&text, "...", 3);
+        return text.len;
+    }
+    in_progress[depth++] = info->self;
+    size_t len = format_info(info, buf, size);
+    depth--;
+    return len;
+}
+
+static size_t format_info(const aio_repr_info *info, char *buf, size_t size)
 {
     aio_text text = { buf, size, 0 };
     aio_text_printf(&text, "<%s %s", info->kind, info->state);

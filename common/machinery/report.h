@@ -18,6 +18,7 @@ struct aio_future;
 /* The pieces of base_futures._future_repr_info, and of
  * base_tasks._task_repr_info for a Task. */
 typedef struct aio_repr_info {
+    const void *self;     /* the object itself: repr() of a cycle stops at "..." */
     const char *kind;     /* "Future" or "Task" */
     const char *state;    /* "pending", "cancelling", "cancelled" or "finished" */
     const char *name;     /* a Task's name, or NULL */

@@ -18,6 +18,7 @@ const char *aio_status_name(aio_status status)
     case AIO_MEMORY_ERROR:  return "MemoryError";
     case AIO_ERROR:         return "Exception";
     case AIO_TYPE_ERROR:    return "TypeError";
+    case AIO_RECURSION_ERROR: return "RecursionError";
     }
     return "Exception";
 }

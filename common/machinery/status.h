@@ -12,6 +12,7 @@
  *   AIO_MEMORY_ERROR      MemoryError (no memory left for a task's stack)
  *   AIO_ERROR             Exception raised by your own code
  *   AIO_TYPE_ERROR        TypeError (set_exception() given no exception)
+ *   AIO_RECURSION_ERROR   RecursionError (cancel() down a cycle of awaits)
  *
  * A coroutine "raises" by returning a status other than AIO_OK, and it
  * "catches" by testing the status an await returned.  To propagate, return
@@ -29,7 +30,8 @@ typedef enum aio_status {
     AIO_VALUE_ERROR,
     AIO_MEMORY_ERROR,
     AIO_ERROR,
-    AIO_TYPE_ERROR
+    AIO_TYPE_ERROR,
+    AIO_RECURSION_ERROR
 } aio_status;
 
 /* The Python name of the exception, e.g. "asyncio.exceptions.CancelledError". */

@@ -1,0 +1,163 @@
+/* Lifetime across aio_run() calls, one case per command-line argument;
+ * scripts/life.bats says what each must print.
+ *
+ * `memory RUNS FUTURES`: RUNS runs, each making FUTURES Futures, a few
+ * tasks and one coroutine it never awaits (kept until exit for its
+ * warning).  Prints how much resident memory grew after the first 5 runs
+ * (CPython's repeated asyncio.run() stays flat).
+ *
+ * `far`: deadlines past what int64 nanoseconds hold (about 9.2e9 s) all
+ * saturate to the same loop time; they must still fire in the order of
+ * the deadlines asked for.  Loop times differ from CPython's there, so
+ * life.bats compares the output without AIO_STAMP.
+ *
+ * `cycle_wait_for`: tasks A and B await each other, and main's wait_for()
+ * on A times out.  Python 3.11's wait_for cancels A, which recurses round
+ * the cycle until RecursionError, raised out of wait_for into main. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "aio.h"
+
+static long futures_per_run;
+
+static aio_status nothing(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    (void)result;
+    return AIO_OK;
+}
+
+static aio_status napper(const aio_value *args, aio_value *result)
+{
+    (void)result;
+    return aio_await(aio_sleep(args[0].as.f), NULL);
+}
+
+static aio_status many_futures(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    long sum = 0;
+    for (long i = 0; i < futures_per_run; i++) {
+        aio_future *future = aio_future_new();
+        aio_future_set_result(future, aio_int(i % 3));
+        aio_value value;
+        if (aio_future_result(future, &value) == AIO_OK)
+            sum += value.as.i;
+    }
+    for (int i = 0; i < 10; i++)
+        aio_create_task(aio_coro_new("napper", napper, aio_float(i < 5 ? 0.001 : 10)));
+    aio_status status = aio_await(aio_sleep(0.002), NULL);
+    aio_coro_new("nothing", nothing, aio_none()); /* never awaited */
+    *result = aio_int(sum);
+    return status;
+}
+
+static aio_status nap(const aio_value *args, aio_value *result)
+{
+    aio_status status = aio_await(aio_sleep(args[0].as.f), NULL);
+    if (status == AIO_OK) {
+        aio_print("%s woke", (const char *)args[1].as.p);
+        *result = args[1];
+    }
+    return status;
+}
+
+static aio_coro *nap_for(double seconds, const char *label)
+{
+    return aio_coro_new2("nap", nap, aio_float(seconds), aio_str(label));
+}
+
+static aio_status far_main(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    (void)result;
+    char text[48];
+    aio_value value;
+    aio_status status = aio_await(aio_wait_for(nap_for(1e12, "1e12 sleeper"), 1e13), &value);
+    aio_print("wait_for(sleep 1e12, timeout 1e13): %s", status == AIO_OK ? aio_repr(value, text, sizeof text)
+                                                                          : aio_status_class(status));
+    status = aio_await(aio_wait_for(nap_for(4e13, "4e13 sleeper"), 3e13), NULL);
+    aio_print("wait_for(sleep 4e13, timeout 3e13): %s", status == AIO_OK ? "ok" : aio_status_class(status));
+    aio_task *tasks[] = {
+        aio_create_task(nap_for(3e12, "3e12 task")),
+        aio_create_task(nap_for(1e12, "1e12 task")),
+        aio_create_task(nap_for(2e12, "2e12 task")),
+    };
+    for (size_t i = 0; i < sizeof tasks / sizeof *tasks; i++)
+        aio_await(tasks[i], NULL);
+    return AIO_OK;
+}
+
+static aio_task *a_task, *b_task;
+
+static aio_status wait_on(const aio_value *args, aio_value *result)
+{
+    const char *name = args[0].as.p;
+    return aio_await(name[0] == 'A' ? b_task : a_task, result);
+}
+
+static aio_status cycle_main(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    (void)result;
+    a_task = aio_create_task(aio_coro_new("wait_on", wait_on, aio_str("A")));
+    b_task = aio_create_task(aio_coro_new("wait_on", wait_on, aio_str("B")));
+    aio_status status = aio_await(aio_wait_for(a_task, 0.1), NULL);
+    if (status == AIO_RECURSION_ERROR)
+        aio_print("main: RecursionError: %s", aio_exception_message());
+    aio_print("A cancelling: %s, done: %s; B done: %s", aio_task_cancelling(a_task) > 1 ? "many" : "few",
+              aio_task_done(a_task) ? "True" : "False", aio_task_done(b_task) ? "True" : "False");
+    return AIO_OK;
+}
+
+static long resident_kib(void)
+{
+    long size, resident;
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (!f)
+        return -1;
+    int ok = fscanf(f, "%ld %ld", &size, &resident) == 2;
+    fclose(f);
+    return ok ? resident * (sysconf(_SC_PAGESIZE) / 1024) : -1;
+}
+
+static int memory(long runs)
+{
+    long warm = -1;
+    for (long i = 0; i < runs; i++) {
+        aio_status status = aio_run(aio_coro_new("many_futures", many_futures, aio_none()), NULL);
+        if (status != AIO_OK)
+            return aio_exit_code(status);
+        if (i + 1 == 5)
+            warm = resident_kib();
+    }
+    long now = resident_kib();
+    if (warm < 0 || now < 0)
+        return 1;
+    printf("resident growth after run 5: %ld KiB\n", now - warm);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    const char *what = argc > 1 ? argv[1] : "";
+    if (strcmp(what, "memory") == 0 && argc > 3) {
+        futures_per_run = atol(argv[3]);
+        return memory(atol(argv[2]));
+    }
+    if (strcmp(what, "far") == 0)
+        return aio_exit_code(aio_run(aio_coro_new("far_main", far_main, aio_none()), NULL));
+    if (strcmp(what, "cycle_wait_for") == 0) {
+        aio_status status = aio_run(aio_coro_new("cycle_main", cycle_main, aio_none()), NULL);
+        if (status == AIO_RECURSION_ERROR) {
+            aio_print("run: RecursionError: %s", aio_exception_message());
+            status = AIO_OK;
+        }
+        return aio_exit_code(status);
+    }
+    fprintf(stderr, "usage: life memory RUNS FUTURES | far | cycle_wait_for\n");
+    return 2;
+}
