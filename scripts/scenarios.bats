@@ -75,6 +75,7 @@ check_twin() {
 @test "run_unretrieved: A task fails and nobody ever looks at its exception: it is reported" { check_c run_unretrieved; check_twin run_unretrieved; }
 @test "shield_inner_fails: The shielded task fails: awaiting the shield raises its exception.  A" { check_c shield_inner_fails; check_twin shield_inner_fails; }
 @test "shield_outer_cancelled: The task awaiting shield(inner) is cancelled: it gets CancelledError at" { check_c shield_outer_cancelled; check_twin shield_outer_cancelled; }
+@test "sigint_cleanup: Ctrl-C during asyncio.run(): main is cancelled, its clean-up runs, and" { check_c sigint_cleanup; check_twin sigint_cleanup; }
 @test "sleep_negative: sleep() with a zero or negative delay yields exactly once, like" { check_c sleep_negative; check_twin sleep_negative; }
 @test "start_order: Tasks start in the order they were created, and only once their creator" { check_c start_order; check_twin start_order; }
 @test "task_exception: An exception raised in a task: awaiting the task re-raises it, and" { check_c task_exception; check_twin task_exception; }
