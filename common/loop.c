@@ -26,6 +26,7 @@ static struct {
     bool readable[AIO_POLL_FD_LIMIT];
     size_t reader_count;
     bool running, stopping;
+    void (*on_interrupt)(void);
 } loop;
 
 static void push_ready(aio_handle *h)
@@ -153,6 +154,7 @@ static void run_once(void)
         for (size_t i = 0; i < loop.reader_count; i++)
             if (loop.readable[i])
                 aio_call_soon(loop.readers[i].callback, loop.readers[i].arg);
+    if (loop.on_interrupt) loop.on_interrupt(); /* a SIGINT cut the wait short */
 
     /* 4. Timers that are due join the ready queue, behind what is there. */
     aio_ns now = aio_clock_now();
@@ -191,6 +193,8 @@ void aio_loop_run_forever(void)
 }
 
 void aio_loop_stop(void) { loop.stopping = true; }
+
+void aio_loop_on_interrupt(void (*hook)(void)) { loop.on_interrupt = hook; }
 
 bool aio_loop_is_running(void) { return loop.running; }
 

@@ -15,5 +15,8 @@ void aio_loop_close(void);
 bool aio_loop_is_running(void);
 /* loop.call_at: a timer for loop time `when` (seconds), for timeout.c. */
 aio_handle *aio_call_at(double when, aio_callback callback, void *arg);
+/* A function run_once() calls right after its wait, each iteration: how
+ * run.c hears of Ctrl-C (machinery/sigint.h).  NULL for none. */
+void aio_loop_on_interrupt(void (*hook)(void));
 
 #endif

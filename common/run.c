@@ -8,6 +8,7 @@
 #include "loop.h"
 #include "machinery/arena.h"
 #include "machinery/report.h"
+#include "machinery/sigint.h"
 #include "machinery/stack.h"
 
 static void stop_loop(aio_future *future, void *arg)
@@ -23,6 +24,23 @@ static void run_until_complete(aio_future *future)
     aio_future_add_done_callback(future, stop_loop, NULL);
     aio_loop_run_forever();
     aio_future_remove_done_callback(future, stop_loop, NULL);
+}
+
+/* Runner._on_sigint: the first Ctrl-C cancels main, and its clean-up
+ * runs; a second ends the program at once (machinery/sigint.c does that
+ * itself).  Once main is done there is nothing to cancel: a Ctrl-C then
+ * ends the program at once, as CPython's default handler would. */
+static aio_task *interruptible;
+static bool interrupted;
+
+static void on_interrupt(void)
+{
+    if (interrupted || aio_sigint_count() == 0)
+        return;
+    interrupted = true;
+    if (aio_future_done(&interruptible->future))
+        aio_exit_code(aio_raise(AIO_KEYBOARD_INTERRUPT, NULL));
+    aio_task_cancel(interruptible);
 }
 
 /* The part of asyncio.gather() that run() needs: a Future that is done
@@ -126,11 +144,25 @@ aio_status aio_run(aio_coro *main, aio_value *result)
     aio_arena_mark mark = aio_arena_mark_now();
     aio_loop_open();
     aio_task *task = aio_create_task(main);
+    interruptible = task;
+    interrupted = false;
+    aio_loop_on_interrupt(on_interrupt);
+    aio_sigint_install();
     run_until_complete(&task->future);
+    aio_loop_on_interrupt(NULL);
+    aio_sigint_immediate();
+    if (!interrupted && aio_sigint_count() > 0) /* came after the last look */
+        aio_exit_code(aio_raise(AIO_KEYBOARD_INTERRUPT, NULL));
 
     aio_value value;
     aio_status status = aio_future_result(&task->future, &value);
     aio_exception raised = task->future.raised;
+    /* Main was cancelled by Ctrl-C, not by a cancel() of its own that it
+     * has not taken back: run() raises KeyboardInterrupt. */
+    if (status == AIO_CANCELLED && interrupted && aio_task_uncancel(task) == 0) {
+        status = AIO_KEYBOARD_INTERRUPT;
+        raised = (aio_exception){.status = status};
+    }
 
     aio_status shutdown = cancel_all_tasks(mark.newest);
     const char *shutdown_message = aio_exception_message();
@@ -143,6 +175,7 @@ aio_status aio_run(aio_coro *main, aio_value *result)
     aio_loop_close();
     aio_arena_reclaim_since(mark);
     aio_stack_pool_destroy();
+    aio_sigint_restore();
 
     if (shutdown != AIO_OK) /* raised by the clean-up: main's outcome is lost */
         return aio_raise_in("Task.cancel()", shutdown, shutdown_message);

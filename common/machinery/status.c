@@ -1,4 +1,5 @@
 #include "exception.h"
+#include "sigint.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -19,6 +20,7 @@ const char *aio_status_name(aio_status status)
     case AIO_ERROR:         return "Exception";
     case AIO_TYPE_ERROR:    return "TypeError";
     case AIO_RECURSION_ERROR: return "RecursionError";
+    case AIO_KEYBOARD_INTERRUPT: return "KeyboardInterrupt";
     }
     return "Exception";
 }
@@ -58,6 +60,11 @@ int aio_exit_code(aio_status status)
     const char *message = same ? aio_exception_message() : "", *where = same ? aio_exception_slot->where : NULL;
     fprintf(stderr, "%s%s%s%s%s%s\n", aio_status_name(status), *message ? ": " : "", message,
             where ? " (raised by " : "", where ? where : "", where ? ")" : "");
+    if (status == AIO_KEYBOARD_INTERRUPT) {
+        fflush(stdout);
+        fflush(stderr);
+        return aio_sigint_die();
+    }
     return 1;
 }
 

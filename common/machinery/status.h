@@ -13,6 +13,7 @@
  *   AIO_ERROR             Exception raised by your own code
  *   AIO_TYPE_ERROR        TypeError (set_exception() given no exception)
  *   AIO_RECURSION_ERROR   RecursionError (cancel() down a cycle of awaits)
+ *   AIO_KEYBOARD_INTERRUPT KeyboardInterrupt (Ctrl-C during aio_run())
  *
  * A coroutine "raises" by returning a status other than AIO_OK, and it
  * "catches" by testing the status an await returned.  To propagate, return
@@ -31,7 +32,8 @@ typedef enum aio_status {
     AIO_MEMORY_ERROR,
     AIO_ERROR,
     AIO_TYPE_ERROR,
-    AIO_RECURSION_ERROR
+    AIO_RECURSION_ERROR,
+    AIO_KEYBOARD_INTERRUPT
 } aio_status;
 
 /* The Python name of the exception, e.g. "asyncio.exceptions.CancelledError". */
@@ -58,7 +60,8 @@ const char *aio_exception_message(void);
 
 /* An uncaught exception ends a Python program with exit status 1 after
  * printing the exception; do the same for a status that reached main():
- * the last line of Python's traceback, plus the API that raised it. */
+ * the last line of Python's traceback, plus the API that raised it.
+ * KeyboardInterrupt ends it as Python does, by SIGINT (status 130). */
 int aio_exit_code(aio_status status);
 
 /* A fault the program cannot continue from (out of memory, deadlock,

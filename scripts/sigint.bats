@@ -1,0 +1,90 @@
+#!/usr/bin/env bats
+# Ctrl-C with a real signal, on the real clock: the C scenario
+# sigint_cleanup and its CPython twin are each sent SIGINT while main
+# sleeps 10 s.  asyncio.run() cancels main, lets its `finally` run, then
+# ends with KeyboardInterrupt, by SIGINT (status 130).  A program that
+# starts with SIGINT ignored (a background job of a shell without job
+# control) does not hear it at all.
+
+load helpers
+
+use_readers_python
+
+setup_file() { build_all; }
+
+setup() { TMP="$BATS_TEST_TMPDIR"; }
+
+# interrupt MODE COMMAND...: start COMMAND in the background of a
+# non-interactive bash, wait until it has printed its first line (start-up
+# is slow on a loaded machine), let it settle into its sleep, send SIGINT,
+# and wait for it.  MODE "jobs" is `set -m`, which leaves SIGINT to the
+# program; "plain" leaves it ignored, as bash does for background jobs
+# without job control; "trapped" is `set -m` after `trap '' INT`.  Writes
+# $TMP/out, err, status, and seconds (from the kill to the exit).  With
+# PEEK=1, a program still running 0.8 s after the kill is stopped with
+# SIGTERM and its status is "alive".
+interrupt() {
+    local mode="$1"; shift
+    local jobs=""
+    case "$mode" in
+        jobs) jobs="set -m;" ;;
+        trapped) jobs="set -m; trap '' INT;" ;;
+    esac
+    bash -c "$jobs"'
+        "$@" >"$T/out" 2>"$T/err" & pid=$!
+        for _ in $(seq 200); do [ -s "$T/out" ] && break; sleep 0.05; done
+        sleep 0.3
+        kill -INT "$pid"
+        start=$(date +%s.%N)
+        if [ "$PEEK" = 1 ]; then
+            sleep 0.8
+            if kill -0 "$pid" 2>/dev/null; then echo alive >"$T/status"; kill -TERM "$pid"; wait "$pid"; exit 0; fi
+        fi
+        wait "$pid"; echo $? >"$T/status"
+        awk -v a="$start" -v b="$(date +%s.%N)" "BEGIN { print b - a }" >"$T/seconds"
+    ' interrupt "$@"
+}
+
+# The three facts of CPython's Ctrl-C: the clean-up line, stderr ending in
+# the line KeyboardInterrupt, status 130; and promptly, not after the sleep.
+check_interrupted() {
+    [ "$(cat "$TMP/status")" -eq 130 ] || { echo "exit status $(cat "$TMP/status")"; cat "$TMP/err"; return 1; }
+    printf 'main: sleeping 10 s\nmain: clean-up in finally\n' | same - "$TMP/out"
+    [ "$(tail -n 1 "$TMP/err")" = KeyboardInterrupt ] || { echo "stderr:"; cat "$TMP/err"; return 1; }
+    awk -v s="$(cat "$TMP/seconds")" 'BEGIN { exit !(s < 5) }' || { echo "took $(cat "$TMP/seconds") s"; return 1; }
+}
+
+@test "C: SIGINT cancels main, its finally runs, it ends with KeyboardInterrupt and status 130" {
+    T="$TMP" PEEK=0 interrupt jobs "$(bin scenarios/sigint_cleanup)"
+    check_interrupted
+    # Nothing else on stderr: exactly the one line a traceback ends with.
+    [ "$(cat "$TMP/err")" = KeyboardInterrupt ]
+}
+
+@test "CPython twin: the same three facts" {
+    need_python
+    T="$TMP" PEEK=0 interrupt jobs python3 -u "$ROOT/scripts/scenarios/sigint_cleanup.py"
+    check_interrupted
+}
+
+@test "C: a SIGINT in a program that started with it ignored changes nothing: main sleeps to the end" {
+    # Sped up 5 times: the 10 s sleep lasts 2 s, well after the kill.
+    T="$TMP" PEEK=0 AIO_SPEED=5 interrupt plain "$(bin scenarios/sigint_cleanup)"
+    [ "$(cat "$TMP/status")" -eq 0 ] || { echo "exit status $(cat "$TMP/status")"; cat "$TMP/err"; return 1; }
+    printf 'main: sleeping 10 s\nmain: woke up\nmain: clean-up in finally\n' | same - "$TMP/out"
+    same /dev/null "$TMP/err"
+}
+
+@test "C: trap '' INT under job control: SIGINT ignored, main sleeps to the end" {
+    T="$TMP" PEEK=0 AIO_SPEED=5 interrupt trapped "$(bin scenarios/sigint_cleanup)"
+    [ "$(cat "$TMP/status")" -eq 0 ] || { echo "exit status $(cat "$TMP/status")"; cat "$TMP/err"; return 1; }
+    printf 'main: sleeping 10 s\nmain: woke up\nmain: clean-up in finally\n' | same - "$TMP/out"
+}
+
+@test "CPython twin: started with SIGINT ignored, it is still sleeping after the kill" {
+    need_python
+    T="$TMP" PEEK=1 interrupt plain python3 -u "$ROOT/scripts/scenarios/sigint_cleanup.py"
+    [ "$(cat "$TMP/status")" = alive ]
+    printf 'main: sleeping 10 s\n' | same - "$TMP/out"
+    same /dev/null "$TMP/err"
+}
