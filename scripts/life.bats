@@ -147,6 +147,7 @@ PY
     cat >"$TMP/want" <<'OUT'
 main: RecursionError: maximum recursion depth exceeded while calling a Python object
 A cancelling: many, done: False; B done: False
+main goes on: True
 run: RecursionError: maximum recursion depth exceeded while calling a Python object
 OUT
     same "$TMP/want" "$TMP/c"
@@ -170,6 +171,8 @@ async def main():
     except RecursionError as error:
         print(f"main: RecursionError: {error}")
     print(f"A cancelling: {'many' if ta.cancelling() > 1 else 'few'}, done: {ta.done()}; B done: {tb.done()}")
+    await asyncio.sleep(0)
+    print("main goes on: True")
 try:
     asyncio.run(main())
 except RecursionError as error:

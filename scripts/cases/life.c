@@ -110,6 +110,9 @@ static aio_status cycle_main(const aio_value *args, aio_value *result)
         aio_print("main: RecursionError: %s", aio_exception_message());
     aio_print("A cancelling: %s, done: %s; B done: %s", aio_task_cancelling(a_task) > 1 ? "many" : "few",
               aio_task_done(a_task) ? "True" : "False", aio_task_done(b_task) ? "True" : "False");
+    /* The error was raised once: main's next await is an ordinary one. */
+    status = aio_await(aio_sleep(0), NULL);
+    aio_print("main goes on: %s", status == AIO_OK ? "True" : aio_status_class(status));
     return AIO_OK;
 }
 
