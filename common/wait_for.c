@@ -47,6 +47,19 @@ static aio_status result_after_timeout(aio_future *future, aio_value *result)
     return status;
 }
 
+/* A timeout of 0 or less, the same in every version: the result if it is
+ * already there, else cancel, wait for the cancellation, TimeoutError. */
+static aio_status no_time_left(aio_awaitable *awaitable, aio_value *result)
+{
+    aio_future *future = aio_ensure_future(awaitable);
+    if (aio_future_done(future))
+        return aio_future_result(future, result);
+    aio_status status = cancel_and_wait(future);
+    if (status != AIO_OK)
+        return status;
+    return result_after_timeout(future, result);
+}
+
 static aio_status wait_for_body(const aio_value *args, aio_value *result)
 {
     aio_awaitable *awaitable = args[0].as.p;
@@ -57,15 +70,8 @@ static aio_status wait_for_body(const aio_value *args, aio_value *result)
     if (isinf(timeout) && timeout > 0)
         return aio_await(awaitable, result);
 
-    if (timeout <= 0) {
-        aio_future *future = aio_ensure_future(awaitable);
-        if (aio_future_done(future))
-            return aio_future_result(future, result);
-        aio_status status = cancel_and_wait(future);
-        if (status != AIO_OK)
-            return status;
-        return result_after_timeout(future, result);
-    }
+    if (timeout <= 0)
+        return no_time_left(awaitable, result);
 
     aio_future *waiter = aio_future_new_sized(sizeof *waiter, "wait_for's waiter");
     aio_handle *timer = aio_call_later(timeout, release_waiter, waiter);
@@ -102,15 +108,8 @@ static aio_status wait_for_body_312(const aio_value *args, aio_value *result)
 
     if (isnan(timeout))
         return aio_raise_in("asyncio.wait_for()", AIO_VALUE_ERROR, "timeout must be a number, not NaN");
-    if (timeout <= 0) {
-        aio_future *future = aio_ensure_future(awaitable);
-        if (aio_future_done(future))
-            return aio_future_result(future, result);
-        aio_status status = cancel_and_wait(future);
-        if (status != AIO_OK)
-            return status;
-        return result_after_timeout(future, result);
-    }
+    if (timeout <= 0)
+        return no_time_left(awaitable, result);
     aio_timeout *deadline = aio_timeout_new(timeout);
     aio_status status = aio_timeout_enter(deadline);
     if (status == AIO_OK)

@@ -1,28 +1,15 @@
 /* Claim C42 (post 2-5): wait_for returns a coroutine to await.  In 3.11 it
  * is a coroutine function: calling it starts nothing, so its timeout is
  * counted from the moment it is awaited, not from the call. */
-#include <stdlib.h>
 
+#include "delay.h" /* the post's delay, as the chapters use it */
 #include "scenario.h"
-
-static aio_status delay_body(const aio_value *args, aio_value *result)
-{
-    char secs[24];
-    aio_str_of(args[0], secs, sizeof secs);
-    aio_print("sleeping for %s second(s)", secs);
-    aio_status status = aio_await(aio_sleep(strtod(secs, NULL)), NULL);
-    if (status != AIO_OK)
-        return status;
-    aio_print("finished sleeping for %s second(s)", secs);
-    *result = args[0];
-    return AIO_OK;
-}
 
 static aio_status main_body(const aio_value *args, aio_value *result)
 {
     (void)args;
     (void)result;
-    aio_task *task = spawn("delay", delay_body, aio_int(2));
+    aio_task *task = aio_create_task(delay(2));
     aio_coro *waiter = aio_wait_for(task, 1);
     aio_print("wait_for(task, timeout=1) gave %s", aio_type(waiter));
     aio_status status = aio_await(aio_sleep(0.5), NULL);

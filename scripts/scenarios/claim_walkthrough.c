@@ -2,22 +2,9 @@
  * pending tasks run at main's first await, and hello_every_second only
  * once they are idle.  In fact main goes on into hello_every_second and
  * reaches its first sleep before either task has run a line. */
-#include <stdlib.h>
 
+#include "delay.h" /* the post's delay, as the chapters use it */
 #include "scenario.h"
-
-static aio_status delay_body(const aio_value *args, aio_value *result)
-{
-    char secs[24];
-    aio_str_of(args[0], secs, sizeof secs);
-    aio_print("sleeping for %s second(s)", secs);
-    aio_status status = aio_await(aio_sleep(strtod(secs, NULL)), NULL);
-    if (status != AIO_OK)
-        return status;
-    aio_print("finished sleeping for %s second(s)", secs);
-    *result = args[0];
-    return AIO_OK;
-}
 
 static aio_status hello_every_second(const aio_value *args, aio_value *result)
 {
@@ -38,8 +25,8 @@ static aio_status main_body(const aio_value *args, aio_value *result)
 {
     (void)args;
     (void)result;
-    aio_task *first_delay = spawn("delay", delay_body, aio_int(3));
-    aio_task *second_delay = spawn("delay", delay_body, aio_int(3));
+    aio_task *first_delay = aio_create_task(delay(3));
+    aio_task *second_delay = aio_create_task(delay(3));
     aio_print("main created two tasks, awaits hello_every_second()");
     aio_status status = aio_await(coro("hello_every_second", hello_every_second, aio_none()), NULL);
     if (status == AIO_OK)
