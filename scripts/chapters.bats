@@ -15,11 +15,6 @@ setup_file() {
 
 setup() { TMP="$BATS_TEST_TMPDIR"; }
 
-# A warning names the line that caused it: a line of main.c in C, of
-# twin.py in Python, with that line's source under it (which C cannot
-# show).  Compare what is said, not where.
-unplace() { sed -E -e 's/^[^ :]+:[0-9]+: DeprecationWarning: /WHERE: DeprecationWarning: /' -e '/^  /d'; }
-
 # stdout equals expected/NN.out (addresses normalised); stderr equals
 # expected/NN.err where the chapter writes one, and is empty otherwise.
 check_output() {

@@ -102,10 +102,13 @@ PY
 }
 
 @test "repr() of floats and strings is CPython's, on thousands of generated values" {
-    command -v python3 >/dev/null || skip "python3 is not installed"
+    use_readers_python
+    need_python
+    # Which characters print as they are depends on the version's Unicode
+    # (3.11: 14.0, 3.12: 15.0, 3.13: 15.1): the C side follows AIO_PYTHON.
     for seed in 1 2 3; do
         repr_values "$seed"
-        "$(bin cases/reprs)" <"$TMP/in" >"$TMP/got"
+        AIO_PYTHON="$AIO_PYTHON" "$(bin cases/reprs)" <"$TMP/in" >"$TMP/got"
         same "$TMP/want" "$TMP/got"
     done
 }

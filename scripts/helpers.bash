@@ -72,6 +72,11 @@ chapter_named() { (cd "$ROOT/chapters" && ls -d "$1"-*); }
 # Addresses differ from run to run and from the post's machine.
 normalise() { sed -E 's/0x[0-9a-fA-F]+/0xADDRESS/g'; }
 
+# A warning names the line that caused it: a line of main.c in C, of
+# twin.py in Python, with that line's source under it (which C cannot
+# show).  Compare what is said, not where.
+unplace() { sed -E -e 's/^[^ :]+:[0-9]+: DeprecationWarning: /WHERE: DeprecationWarning: /' -e '/^  /d'; }
+
 # Drop the "12.345 " loop-time stamp AIO_STAMP=1 puts before each line.
 unstamp() { sed -E 's/^[0-9]+\.[0-9]{3} //'; }
 

@@ -17,10 +17,6 @@ for_version() {
     if [ -f "$ROOT/expected/$1/$2" ]; then echo "$ROOT/expected/$1/$2"; else echo "$ROOT/expected/$2"; fi
 }
 
-# As in chapters.bats: a warning names a line of main.c in C and of
-# twin.py in Python, with that line's source under it in Python only.
-unplace() { sed -E -e 's/^[^ :]+:[0-9]+: DeprecationWarning: /WHERE: DeprecationWarning: /' -e '/^  /d'; }
-
 # Every chapter and scenario under AIO_PYTHON=$1 and the virtual clock,
 # stamped: all their stdout in one file and all their stderr in another,
 # each program's part headed by its name (exit statuses are

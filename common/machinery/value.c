@@ -1,5 +1,7 @@
 #include "value.h"
 
+#include "config.h"
+
 #include "status.h"
 
 #include <math.h>
@@ -21,8 +23,11 @@ aio_value aio_ptr(void *p) { return (aio_value){ .kind = AIO_PTR, .as.p = p }; }
  * from CPython 3.11 (Unicode 14.0.0):
  *   [c for c in range(0x80, 0x110000) if not chr(c).isprintable()]
  * folded into ranges.  Newer Pythons assign a few more code points, which
- * they then print as they are. */
-static const struct { unsigned lo, hi; } not_printable[] = {
+ * they then print as they are: the two tables after this one, chosen by
+ * AIO_PYTHON. */
+typedef struct { unsigned lo, hi; } cp_range;
+
+static const cp_range not_printable[] = {
     {0x80,0xA0}, {0xAD,0xAD}, {0x378,0x379}, {0x380,0x383}, {0x38B,0x38B},
     {0x38D,0x38D}, {0x3A2,0x3A2}, {0x530,0x530}, {0x557,0x558}, {0x58B,0x58C},
     {0x590,0x590}, {0x5C8,0x5CF}, {0x5EB,0x5EE}, {0x5F5,0x605}, {0x61C,0x61C},
@@ -193,21 +198,44 @@ static const struct { unsigned lo, hi; } not_printable[] = {
     {0xE01F0,0x10FFFF},
 };
 
+/* Printable from 3.12 on (Unicode 15.0), and from 3.13 on (15.1): the
+ * same expression under each version, minus the one before. */
+static const cp_range printable_since_312[] = {
+    {0xCF3,0xCF3}, {0xECE,0xECE}, {0x10EFD,0x10EFF}, {0x1123F,0x11241}, {0x11B00,0x11B09},
+    {0x11F00,0x11F10}, {0x11F12,0x11F3A}, {0x11F3E,0x11F59}, {0x1342F,0x1342F}, {0x13440,0x13455},
+    {0x1B132,0x1B132}, {0x1B155,0x1B155}, {0x1D2C0,0x1D2D3}, {0x1DF25,0x1DF2A}, {0x1E030,0x1E06D},
+    {0x1E08F,0x1E08F}, {0x1E4D0,0x1E4F9}, {0x1F6DC,0x1F6DC}, {0x1F774,0x1F776}, {0x1F77B,0x1F77F},
+    {0x1F7D9,0x1F7D9}, {0x1FA75,0x1FA77}, {0x1FA87,0x1FA88}, {0x1FAAD,0x1FAAF}, {0x1FABB,0x1FABD},
+    {0x1FABF,0x1FABF}, {0x1FACE,0x1FACF}, {0x1FADA,0x1FADB}, {0x1FAE8,0x1FAE8}, {0x1FAF7,0x1FAF8},
+    {0x2B739,0x2B739}, {0x31350,0x323AF},
+};
+static const cp_range printable_since_313[] = { {0x2FFC,0x2FFF}, {0x31EF,0x31EF}, {0x2EBF0,0x2EE5D} };
+
+static bool in_ranges(unsigned cp, const cp_range *ranges, size_t count)
+{
+    size_t lo = 0, hi = count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cp < ranges[mid].lo)
+            hi = mid;
+        else if (cp > ranges[mid].hi)
+            lo = mid + 1;
+        else
+            return true;
+    }
+    return false;
+}
+
+#define COUNT(table) (sizeof table / sizeof table[0])
+
 static bool printable(unsigned cp)
 {
     if (cp < 0x80)
         return cp >= 0x20 && cp < 0x7f;
-    size_t lo = 0, hi = sizeof not_printable / sizeof not_printable[0];
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (cp < not_printable[mid].lo)
-            hi = mid;
-        else if (cp > not_printable[mid].hi)
-            lo = mid + 1;
-        else
-            return false;
-    }
-    return true;
+    if (!in_ranges(cp, not_printable, COUNT(not_printable)))
+        return true;
+    return (aio_python() >= 12 && in_ranges(cp, printable_since_312, COUNT(printable_since_312)))
+        || (aio_python() >= 13 && in_ranges(cp, printable_since_313, COUNT(printable_since_313)));
 }
 
 /* One code point of UTF-8 text at s: its length in bytes (0 when the bytes
