@@ -58,6 +58,7 @@ setup() { TMP="$BATS_TEST_TMPDIR"; }
 #   task_exception: An exception raised in a task: awaiting the task re-raises it, and
 #   task_states: A Task's result(), exception(), done() and cancelled() while it is
 #   timeout_block: asyncio.timeout() around a block: at the deadline the task is cancelled
+#   timer_heap_many: Sixty-four sleeps with scattered deadlines, many of them equal: they wake in deadline order
 #   timer_order: Timers fire in deadline order; equal deadlines in creation order
 #   wait_for_outer_cancelled: The task that is waiting in wait_for is itself cancelled: the inner
 #   wait_for_result: wait_for gets the result before the timeout: it returns it, and its

@@ -29,10 +29,9 @@ void aio_sigint_install(void)
     if (sigaction(SIGINT, NULL, &current) != 0 || current.sa_handler != SIG_DFL)
         return;
     struct sigaction action;
-    memset(&action, 0, sizeof action);
+    memset(&action, 0, sizeof action); /* sa_flags 0: no SA_RESTART, select() must return EINTR */
     action.sa_handler = on_sigint;
     sigemptyset(&action.sa_mask);
-    action.sa_flags = 0; /* no SA_RESTART: select() must return EINTR */
     if (sigaction(SIGINT, &action, &previous) == 0)
         installed = true;
 }

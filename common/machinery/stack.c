@@ -134,43 +134,19 @@ static void install_overflow_handler(void)
 
 /* The spare region under an unguarded stack is never touched except by an
  * overflow, so if the kernel has backed any page of it with memory, the
- * stack ran past its end.  `resident` is mincore()'s answer for its pages. */
-static void check_spare_page(aio_stack *stack, const unsigned char *resident)
-{
-    bool touched = false;
-    for (size_t i = 0; i < AIO_STACK_GUARD / pool.page; i++)
-        touched |= resident[i] & 1;
-    if (!stack->guarded && stack->used && touched)
-        overflowed(stack);
-    stack->used = false;
-}
+ * stack ran past its end.  mincore() says, one byte per page. */
+#define SPARE_PAGES_MAX (AIO_STACK_GUARD / 4096) /* room for the smallest page */
 
-/* mincore() fills one byte per page: room for the smallest page size. */
-#define SPARE_PAGES_MAX (AIO_STACK_GUARD / 4096)
-#define SLOT_PAGES_MAX ((AIO_STACK_GUARD + AIO_STACK_SIZE) / 4096)
-
-static void check_one(aio_stack *stack)
+static void check_spare_region(const aio_stack *stack)
 {
     unsigned char resident[SPARE_PAGES_MAX] = { 0 };
 #ifdef __linux__
     if (mincore(stack->lo - AIO_STACK_GUARD, AIO_STACK_GUARD, resident) != 0)
         memset(resident, 0, sizeof resident);
 #endif
-    check_spare_page(stack, resident);
-}
-
-static void check_slab(slab *s)
-{
-    size_t slot_pages = (AIO_STACK_GUARD + AIO_STACK_SIZE) / pool.page;
-    static unsigned char resident[SLAB_STACKS * SLOT_PAGES_MAX];
-    size_t pages = s->length / pool.page;
-    memset(resident, 0, sizeof resident);
-#ifdef __linux__
-    if (pages > sizeof resident || mincore(s->memory, s->length, resident) != 0)
-        memset(resident, 0, sizeof resident);
-#endif
-    for (size_t i = 0; i < SLAB_STACKS; i++)
-        check_spare_page(&s->stacks[i], &resident[i * slot_pages]);
+    for (size_t i = 0; i < AIO_STACK_GUARD / pool.page; i++)
+        if (resident[i] & 1)
+            overflowed(stack);
 }
 
 static bool add_slab(void)
@@ -224,9 +200,6 @@ aio_stack *aio_stack_acquire(const char *owner)
     aio_stack *st = pool.free;
     pool.free = st->next_free;
     st->next_free = NULL;
-    if (!st->guarded && st->used)
-        check_one(st); /* its last owner may have overflowed it */
-    st->used = true;
     snprintf(st->owner, sizeof st->owner, "%s", owner);
     *((volatile char *)aio_stack_top(st) - 1) = 0; /* commit the top page now */
     pool.in_use++;
@@ -239,8 +212,8 @@ void aio_stack_release(aio_stack *stack)
      * is named, the less the code after it has run on a damaged
      * neighbour.  One system call per finished task, and only for tasks
      * past the guard budget. */
-    if (!stack->guarded && stack->used)
-        check_one(stack);
+    if (!stack->guarded)
+        check_spare_region(stack);
     stack->next_free = pool.free;
     pool.free = stack;
     pool.in_use--;
@@ -258,8 +231,6 @@ void aio_stack_pool_destroy(void)
 {
     if (pool.in_use != 0)
         return;
-    for (slab *s = pool.slabs; s; s = s->next)
-        check_slab(s);
     while (pool.slabs) {
         slab *s = pool.slabs;
         pool.slabs = s->next;

@@ -35,7 +35,6 @@ typedef struct aio_stack {
     char *lo;          /* lowest usable byte, just above the guard region */
     size_t size;       /* usable bytes */
     bool guarded;      /* true: PROT_NONE region below; false: spare region, checked */
-    bool used;         /* handed out since its spare page was last checked */
     char owner[24];    /* the task it was last handed to, for the report */
     struct aio_stack *next_free;
 } aio_stack;
