@@ -64,6 +64,8 @@ $(BUILD)/bench/%: scripts/bench/%.c $(BUILD)/libaio.a
 # `make chapter-6` or `make chapter-06`: build chapter 06 and run it in
 # real time.  SPEED=N runs its clock N times faster.
 pad = $(if $(filter 0 1 2 3 4 5 6 7 8 9,$(1)),0$(1),$(1))
+# Run program $(1) in real time, its clock SPEED times faster if SPEED is set.
+run_real = $(if $(SPEED),AIO_SPEED='$(SPEED)' )./$(1)
 chapter_of = $(filter $(call pad,$(1))-%,$(CHAPTERS))
 no_such_chapter = echo "make: there is no chapter '$(1)'. The chapters are: \
 	$(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c))))" >&2; \
@@ -72,7 +74,7 @@ no_such_chapter = echo "make: there is no chapter '$(1)'. The chapters are: \
 .SECONDEXPANSION:
 chapter-%: $$(addprefix $(BUILD)/,$$(call chapter_of,$$*))
 	@$(if $(call chapter_of,$*),\
-	  $(if $(SPEED),AIO_SPEED='$(SPEED)' )./$(BUILD)/$(call chapter_of,$*),\
+	  $(call run_real,$(BUILD)/$(call chapter_of,$*)),\
 	  $(call no_such_chapter,$*))
 
 # With no number at all, `make chapter-` would fall to make's built-in
@@ -114,7 +116,7 @@ tries: $(addprefix $(BUILD)/try/,$(TRIES))
 
 try-%: $$(addprefix $(BUILD)/try/,$$(call try_of,$$*))
 	@$(if $(call try_of,$*),\
-	  $(if $(SPEED),AIO_SPEED='$(SPEED)' )./$(BUILD)/try/$(call try_of,$*),\
+	  $(call run_real,$(BUILD)/try/$(call try_of,$*)),\
 	  $(call no_such_try,$*))
 
 # Regenerate expected/try/ from the experiments' Python twins under
@@ -135,7 +137,7 @@ expected-try:
 # and run it in real time, as chapter-% runs a chapter (SPEED=N likewise).
 scenario-%: $$(if $$(wildcard scripts/scenarios/$$*.c),$(BUILD)/scenarios/$$*)
 	@$(if $(wildcard scripts/scenarios/$*.c),\
-	  $(if $(SPEED),AIO_SPEED='$(SPEED)' )./$(BUILD)/scenarios/$*,\
+	  $(call run_real,$(BUILD)/scenarios/$*),\
 	  echo "make: there is no scenario '$*'. The scenarios are the .c files in scripts/scenarios/." >&2; exit 2)
 
 # The prerequisites first, so that a fresh machine hears what it lacks
