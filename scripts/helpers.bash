@@ -77,6 +77,13 @@ normalise() { sed -E 's/0x[0-9a-fA-F]+/0xADDRESS/g'; }
 # show).  Compare what is said, not where.
 unplace() { sed -E -e 's/^[^ :]+:[0-9]+: DeprecationWarning: /WHERE: DeprecationWarning: /' -e '/^  /d'; }
 
+# Head program NAME's part of each of the files $TMP/FILE... that collect
+# many programs' output, so that one diff says which program differs.
+heading() {
+    local name="$1" file; shift
+    for file; do printf '== %s\n' "$name" >>"$TMP/$file"; done
+}
+
 # Drop the "12.345 " loop-time stamp AIO_STAMP=1 puts before each line.
 unstamp() { sed -E 's/^[0-9]+\.[0-9]{3} //'; }
 

@@ -88,12 +88,11 @@ check_all() {
     local side="$1" name status want
     : >"$TMP/got"; : >"$TMP/want"
     for name in $(scenarios); do
-        for file in got want; do printf '== %s\n' "$name" >>"$TMP/$file"; done
+        heading "$name" got want
         want=0; [ "$name" = deadlock ] && want=1
         if [ "$side" = c ]; then
-            printf '== %s\n' "$name" >>"$TMP/goterr"
+            heading "$name" goterr wanterr
             AIO_CLOCK=virtual AIO_STAMP=1 "$ROOT/$BUILD/scenarios/$name" >>"$TMP/got" 2>>"$TMP/goterr" && status=0 || status=$?
-            printf '== %s\n' "$name" >>"$TMP/wanterr"
             [ ! -f "$(expected "scenarios/$name.err")" ] || printf '%s\n' "$(<"$(expected "scenarios/$name.err")")" >>"$TMP/wanterr"
         else
             status="$(<"$TWINS/$name.status")"

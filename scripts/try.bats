@@ -48,7 +48,7 @@ check_all() {
     local side="$1" id
     : >"$TMP/got"; : >"$TMP/goterr"; : >"$TMP/want"; : >"$TMP/wanterr"
     for id in $(experiments); do
-        for file in got goterr want wanterr; do printf '== %s\n' "$id" >>"$TMP/$file"; done
+        heading "$id" got goterr want wanterr
         if [ "$side" = c ]; then
             AIO_CLOCK=virtual AIO_STAMP=1 "$ROOT/$BUILD/try/$id" >>"$TMP/got" 2>>"$TMP/goterr" ||
                 echo "exit status $?" >>"$TMP/got"

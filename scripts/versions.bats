@@ -27,7 +27,7 @@ check_version() {
     : >"$TMP/got"; : >"$TMP/goterr"; : >"$TMP/want"; : >"$TMP/wanterr"
     for program in $(cd "$ROOT/$BUILD" && ls -d [0-9][0-9]-* scenarios/*); do
         name="${program%%.*}"
-        for file in got goterr want wanterr; do printf '== %s\n' "$name" >>"$TMP/$file"; done
+        heading "$name" got goterr want wanterr
         AIO_PYTHON="$version" AIO_CLOCK=virtual AIO_STAMP=1 "$ROOT/$BUILD/$program" >>"$TMP/got" 2>>"$TMP/goterr" || true
         file="$(for_version "$version" "$name.times")"
         printf '%s\n' "$(<"$file")" >>"$TMP/want"
