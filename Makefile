@@ -4,12 +4,14 @@
 CFLAGS ?= -O2 -g
 # The project's own flags come first and stay in effect whatever CFLAGS
 # you pass (GNU convention: CFLAGS is yours).
-AIO_CFLAGS := -std=c11 -Wall -Wextra -Wpedantic -D_POSIX_C_SOURCE=200809L -Icommon
+AIO_CFLAGS = -std=c11 -Wall -Wextra -Wpedantic -D_POSIX_C_SOURCE=200809L -Icommon $(stack_clash)
 # Stack-clash probes: a frame larger than a page touches each page on its
 # way down, so it hits the guard below a task's stack instead of skipping
 # over it into the next stack (see common/stack.c).  Used where $(CC) has it.
-AIO_CFLAGS += $(shell $(CC) -fstack-clash-protection -Werror -x c -c /dev/null -o /dev/null 2>/dev/null \
-                && echo -fstack-clash-protection)
+# Asked of $(CC) once, and only by a make that compiles something: the
+# tests run make for nearly every command a reader types.
+stack_clash = $(eval stack_clash := $(shell $(CC) -fstack-clash-protection -Werror -x c -c /dev/null \
+                -o /dev/null 2>/dev/null && echo -fstack-clash-protection))$(stack_clash)
 LDLIBS ?= -lm
 BUILD ?= build
 
@@ -143,13 +145,20 @@ scenario-%: $$(if $$(wildcard scripts/scenarios/$$*.c),$(BUILD)/scenarios/$$*)
 # The prerequisites first, so that a fresh machine hears what it lacks
 # (scripts/prereq.sh) before the compiler or bats is ever called.  With
 # GNU parallel (bats --jobs needs it; .ci/run installs it) the test files
-# run two at a time, each file's tests still in order, since they share
-# what its setup_file made.  Without it, one file after another.
-TEST_JOBS ?= 2
+# run TEST_JOBS at a time, each file's tests still in order, since they
+# share what its setup_file made.  Without it, one file after another.
+# The files start longest first, so that no long one is left to run on
+# its own at the end; sigint.bats leads, since it spends its time waiting
+# for signals and its wait overlaps the others' work.  A file missing
+# from this list still runs, last.
+TEST_FIRST := sigint faults life edges try loop fuzz scenarios trace claims chapters
+TEST_FILES := $(addprefix scripts/,$(addsuffix .bats,$(TEST_FIRST))) \
+              $(filter-out $(addprefix scripts/,$(addsuffix .bats,$(TEST_FIRST))),$(sort $(wildcard scripts/*.bats)))
+TEST_JOBS ?= 3
 test:
 	@scripts/prereq.sh
 	$(MAKE) all cases benches tries
-	bats $(if $(shell command -v parallel),--jobs $(TEST_JOBS) --no-parallelize-within-files) scripts
+	MAKE_TEST_BUILT='$(BUILD)' bats $(if $(shell command -v parallel),--jobs $(TEST_JOBS) --no-parallelize-within-files) $(TEST_FILES)
 
 # The hardening matrix: gcc and clang at -O0 and -O2, fortify 2 and 3,
 # ASan+UBSan, valgrind and aarch64 under qemu, every chapter and scenario.

@@ -4,7 +4,7 @@
 
 load helpers
 
-setup_file() { make -s -C "$ROOT" benches >/dev/null; }
+setup_file() { build_all benches; }
 
 @test "scripts/bench.sh --tiny prints the three summary lines" {
     # Any python3 will do for a timing; with none, bench.sh has no CPython side.

@@ -10,9 +10,29 @@ load helpers
 
 use_readers_python
 
-setup_file() { build_all; }
+# The five runs below spend their time asleep, so they all run at once,
+# here, each in a directory of its own; the tests read what each left.
+setup_file() {
+    build_all
+    local run="$BATS_FILE_TMPDIR"
+    mkdir -p "$run"/c_jobs "$run"/c_plain "$run"/c_trapped "$run"/py_jobs "$run"/py_plain
+    # Without job control a shell may start background commands with SIGINT
+    # ignored, which no child could undo; each run sets up its own mode.
+    set -m
+    T="$run/c_jobs" PEEK=0 interrupt jobs "$(bin scenarios/sigint_cleanup)" &
+    # Sped up 5 times: the 10 s sleep lasts 2 s, well after the kill.
+    T="$run/c_plain" PEEK=0 AIO_SPEED=5 interrupt plain "$(bin scenarios/sigint_cleanup)" &
+    T="$run/c_trapped" PEEK=0 AIO_SPEED=5 interrupt trapped "$(bin scenarios/sigint_cleanup)" &
+    if [ -z "${PYTHON_SKIP:-}" ]; then
+        T="$run/py_jobs" PEEK=0 interrupt jobs python3 -u "$ROOT/scripts/scenarios/sigint_cleanup.py" &
+        T="$run/py_plain" PEEK=1 interrupt plain python3 -u "$ROOT/scripts/scenarios/sigint_cleanup.py" &
+    fi
+    wait
+    set +m
+}
 
-setup() { TMP="$BATS_TEST_TMPDIR"; }
+# What the run named $1 left: $TMP/out, err, status, seconds.
+ran() { TMP="$BATS_FILE_TMPDIR/$1"; }
 
 # interrupt MODE COMMAND...: start COMMAND in the background of a
 # non-interactive bash, wait until it has printed its first line (start-up
@@ -55,7 +75,7 @@ check_interrupted() {
 }
 
 @test "C: SIGINT cancels main, its finally runs, it ends with KeyboardInterrupt and status 130" {
-    T="$TMP" PEEK=0 interrupt jobs "$(bin scenarios/sigint_cleanup)"
+    ran c_jobs
     check_interrupted
     # Nothing else on stderr: exactly the one line a traceback ends with.
     [ "$(cat "$TMP/err")" = KeyboardInterrupt ]
@@ -63,27 +83,26 @@ check_interrupted() {
 
 @test "CPython twin: the same three facts" {
     need_python
-    T="$TMP" PEEK=0 interrupt jobs python3 -u "$ROOT/scripts/scenarios/sigint_cleanup.py"
+    ran py_jobs
     check_interrupted
 }
 
 @test "C: a SIGINT in a program that started with it ignored changes nothing: main sleeps to the end" {
-    # Sped up 5 times: the 10 s sleep lasts 2 s, well after the kill.
-    T="$TMP" PEEK=0 AIO_SPEED=5 interrupt plain "$(bin scenarios/sigint_cleanup)"
+    ran c_plain
     [ "$(cat "$TMP/status")" -eq 0 ] || { echo "exit status $(cat "$TMP/status")"; cat "$TMP/err"; return 1; }
     printf 'main: sleeping 10 s\nmain: woke up\nmain: clean-up in finally\n' | same - "$TMP/out"
     same /dev/null "$TMP/err"
 }
 
 @test "C: trap '' INT under job control: SIGINT ignored, main sleeps to the end" {
-    T="$TMP" PEEK=0 AIO_SPEED=5 interrupt trapped "$(bin scenarios/sigint_cleanup)"
+    ran c_trapped
     [ "$(cat "$TMP/status")" -eq 0 ] || { echo "exit status $(cat "$TMP/status")"; cat "$TMP/err"; return 1; }
     printf 'main: sleeping 10 s\nmain: woke up\nmain: clean-up in finally\n' | same - "$TMP/out"
 }
 
 @test "CPython twin: started with SIGINT ignored, it is still sleeping after the kill" {
     need_python
-    T="$TMP" PEEK=1 interrupt plain python3 -u "$ROOT/scripts/scenarios/sigint_cleanup.py"
+    ran py_plain
     [ "$(cat "$TMP/status")" = alive ]
     printf 'main: sleeping 10 s\n' | same - "$TMP/out"
     same /dev/null "$TMP/err"
