@@ -61,6 +61,7 @@ static struct {
     size_t page;
     size_t guards_left;  /* guard pages we may still add within the mapping budget */
     size_t in_use;
+    unsigned long made;  /* stacks made so far: the next one's colour */
     bool budget_known;
     bool handler_installed;
     const aio_stack *running;
@@ -91,7 +92,7 @@ static void write_str(const char *s) { ssize_t ignored = write(2, s, strlen(s));
 static _Noreturn void overflowed(const aio_stack *stack)
 {
     char kib[24];
-    size_t n = stack->size / 1024, i = sizeof kib - 1;
+    size_t n = AIO_STACK_SIZE / 1024, i = sizeof kib - 1; /* the size asked for, colour and all */
     kib[i] = '\0';
     do { kib[--i] = (char)('0' + n % 10); n /= 10; } while (n && i);
     write_str("aio: stack overflow in ");
@@ -173,7 +174,7 @@ static bool add_slab(void)
         aio_stack *st = &s->stacks[i];
         char *guard = memory + (size_t)i * slot;
         st->lo = guard + AIO_STACK_GUARD;
-        st->size = AIO_STACK_SIZE;
+        st->size = AIO_STACK_SIZE - (pool.made++ % 31) * 128; /* its colour: aio_stack_top() */
         st->guarded = pool.guards_left > 0 && mprotect(guard, AIO_STACK_GUARD, PROT_NONE) == 0;
         if (st->guarded)
             pool.guards_left--;
