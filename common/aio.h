@@ -61,9 +61,10 @@ aio_status aio_run(aio_coro *main, aio_value *result);
 
 /* ---- 1-3 await (await.c) ------------------------------------------------
  * `result = await x` for any awaitable: a coroutine, a Future, a Task or
- * one of your own.  Only valid inside a running task.  C11's _Generic
- * picks the conversion to the Awaitable base so that one spelling works
- * for all four, as one `await` keyword does in Python. */
+ * one of your own.  Only valid inside a running task.  When the await
+ * raises, *result is None, never what the variable held before.  C11's
+ * _Generic picks the conversion to the Awaitable base so that one
+ * spelling works for all four, as one `await` keyword does in Python. */
 aio_status aio_await_awaitable(aio_awaitable *awaitable, aio_value *result);
 #define aio_await(x, result) aio_await_awaitable(aio_as_awaitable(x), (result))
 #define aio_as_awaitable(x) _Generic((x),        \

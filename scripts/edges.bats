@@ -135,3 +135,11 @@ one_line() {
     [ "$status" -eq 0 ]
     [ "$output" = "misaligned: 0, overlapping: 0" ]
 }
+
+@test "a failed await leaves its result None, not what the variable held, in a task or outside one" {
+    run --separate-stderr "$(bin cases/edges)" failed_await
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "outside a task: RuntimeError, result None" ]
+    [ "${lines[1]}" = "in a task: Exception, result None" ]
+    [ "$stderr" = "sys:1: RuntimeWarning: coroutine 'nothing' was never awaited" ]
+}

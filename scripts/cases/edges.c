@@ -322,6 +322,46 @@ static int objects_apart(void)
     return 0;
 }
 
+/* ---- a failed await -------------------------------------------------------- */
+
+/* An awaitable of our own whose __await__ raises before it gives anything. */
+static aio_status refuse(aio_awaitable *self, aio_value *result)
+{
+    (void)self;
+    (void)result;
+    return aio_raise(AIO_ERROR, "refused");
+}
+
+static const aio_awaitable_type refusing_type = {
+    .type_repr = "<class '__main__.Refusing'>",
+    .await = refuse,
+};
+
+static const char *kind_of(aio_value value) { return value.kind == AIO_NONE ? "None" : "not None"; }
+
+static aio_status await_refused(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    (void)result;
+    aio_awaitable refusing = { .type = &refusing_type };
+    aio_value value = aio_int(7);
+    aio_status status = aio_await(&refusing, &value);
+    printf("in a task: %s, result %s\n", aio_status_name(status), kind_of(value));
+    return AIO_OK;
+}
+
+/* Python never binds `x` in `x = await y` when the await raises; in C the
+ * variable exists already, and a failed await sets it to None rather than
+ * leave whatever it held, in a task or outside one. */
+static int failed_await(void)
+{
+    aio_coro *coro = aio_coro_new("nothing", await_refused, aio_none());
+    aio_value value = aio_int(7);
+    aio_status status = aio_await(coro, &value);
+    printf("outside a task: %s, result %s\n", aio_status_name(status), kind_of(value));
+    return aio_exit_code(aio_run(aio_coro_new("await_refused", await_refused, aio_none()), NULL));
+}
+
 int main(int argc, char **argv)
 {
     const char *what = argc > 1 ? argv[1] : "";
@@ -345,6 +385,8 @@ int main(int argc, char **argv)
         return reports_freed();
     if (strcmp(what, "objects_apart") == 0)
         return objects_apart();
-    fprintf(stderr, "usage: edges runs N | reader_then_deadlock | sleep_through_signals | select_through_signals | reports_freed | objects_apart\n");
+    if (strcmp(what, "failed_await") == 0)
+        return failed_await();
+    fprintf(stderr, "usage: edges runs N | reader_then_deadlock | sleep_through_signals | select_through_signals | reports_freed | objects_apart | failed_await\n");
     return 2;
 }
