@@ -44,6 +44,7 @@ setup() { TMP="$BATS_TEST_TMPDIR"; }
 #   future_states: result() and exception() in each of a Future's states
 #   iteration_batches: One loop iteration runs only the callbacks that were ready when it
 #   nested_cleanup: A chain of coroutines inside one task is cancelled at its deepest
+#   never_awaited_early: A run's first object is a coroutine never awaited, under 5000 sleeps' objects: the exit reports it once
 #   nested_create_order: Tasks created by tasks join the back of the ready queue: the order in
 #   nested_task_chain: Task A awaits task B, which awaits task C.  Cancelling A cancels what
 #   reader: select() watches a pipe: a task waits on a Future that a reader

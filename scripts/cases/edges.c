@@ -322,6 +322,37 @@ static int objects_apart(void)
     return 0;
 }
 
+/* ---- objects kept for the exit ---------------------------------------------- */
+
+static aio_status unawaited(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    (void)result;
+    return AIO_OK;
+}
+
+/* A run that makes 10,000 coroutines and never awaits them, over more than
+ * one of the arena's chunks, so that one of them ends a chunk: the run's
+ * reclaim must move each, at its own size, to be reported at the exit. */
+static aio_status keeps_many(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    (void)result;
+    for (int i = 0; i < 10000; i++)
+        aio_coro_new("unawaited", unawaited, aio_none());
+    return AIO_OK;
+}
+
+static int kept_runs(long runs)
+{
+    for (long i = 0; i < runs; i++) {
+        aio_status status = aio_run(aio_coro_new("keeps_many", keeps_many, aio_none()), NULL);
+        if (status != AIO_OK)
+            return aio_exit_code(status);
+    }
+    return 0;
+}
+
 /* ---- a failed await -------------------------------------------------------- */
 
 /* An awaitable of our own whose __await__ raises before it gives anything. */
@@ -387,6 +418,8 @@ int main(int argc, char **argv)
         return objects_apart();
     if (strcmp(what, "failed_await") == 0)
         return failed_await();
-    fprintf(stderr, "usage: edges runs N | reader_then_deadlock | sleep_through_signals | select_through_signals | reports_freed | objects_apart | failed_await\n");
+    if (strcmp(what, "kept_runs") == 0 && argc > 2)
+        return kept_runs(atol(argv[2]));
+    fprintf(stderr, "usage: edges runs N | reader_then_deadlock | sleep_through_signals | select_through_signals | reports_freed | objects_apart | failed_await | kept_runs N\n");
     return 2;
 }
