@@ -128,6 +128,12 @@ one_line() {
     [ "${lines[1]}" = "slept the full 0.1 s: yes" ]
 }
 
+@test "time.sleep(0.5) sleeps at least 0.5 s: the fraction of a second is not cut short" {
+    run env AIO_CLOCK=real "$(bin cases/edges)" sleep_half_a_second
+    [ "$status" -eq 0 ]
+    [ "$output" = "slept at least 0.5 s: yes" ]
+}
+
 # ---- the memory objects are carved from --------------------------------------
 
 @test "objects of every size are aligned for any type and do not overlap" {

@@ -104,3 +104,9 @@ misuse() {
     [ "$status" -eq 1 ]
     [[ "$stderr" == "aio: MemoryError: create_task() cannot get a 512 KiB stack for Task-"*"out of memory" ]]
 }
+
+@test "running out of memory for timers: one line, not a crash" {
+    run --separate-stderr bash -c "ulimit -v 120000; AIO_CLOCK=virtual '$(bin cases/misuse)' many_timers 10000000"
+    [ "$status" -eq 1 ]
+    [ "$stderr" = "aio: MemoryError: the event loop is out of memory" ]
+}

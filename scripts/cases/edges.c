@@ -185,6 +185,17 @@ static double monotonic(void)
 
 /* A handler installed without SA_RESTART interrupts nanosleep() with EINTR
  * every 10 ms; time.sleep(0.1) must still take its full 0.1 s (PEP 475). */
+/* time.sleep() in real time, with no signal: a fraction of a second is
+ * asked for to the microsecond, and never cut short. */
+static int sleep_half_a_second(void)
+{
+    double start = monotonic();
+    aio_time_sleep(0.5);
+    double slept = monotonic() - start;
+    printf("slept at least 0.5 s: %s\n", slept >= 0.5 ? "yes" : "no");
+    return 0;
+}
+
 static int sleep_through_signals(void)
 {
     struct sigaction action;
@@ -410,6 +421,8 @@ int main(int argc, char **argv)
     }
     if (strcmp(what, "sleep_through_signals") == 0)
         return sleep_through_signals();
+    if (strcmp(what, "sleep_half_a_second") == 0)
+        return sleep_half_a_second();
     if (strcmp(what, "select_through_signals") == 0)
         return select_through_signals();
     if (strcmp(what, "reports_freed") == 0)
@@ -420,6 +433,6 @@ int main(int argc, char **argv)
         return failed_await();
     if (strcmp(what, "kept_runs") == 0 && argc > 2)
         return kept_runs(atol(argv[2]));
-    fprintf(stderr, "usage: edges runs N | reader_then_deadlock | sleep_through_signals | select_through_signals | reports_freed | objects_apart | failed_await | kept_runs N\n");
+    fprintf(stderr, "usage: edges runs N | reader_then_deadlock | sleep_through_signals | select_through_signals | reports_freed | objects_apart | failed_await | kept_runs N | sleep_half_a_second\n");
     return 2;
 }

@@ -97,6 +97,17 @@ static aio_status many_naps(const aio_value *args, aio_value *result)
     return AIO_OK;
 }
 
+static void never_called(void *arg) { (void)arg; }
+
+/* Timers by the million, each holding a handle, until memory runs out. */
+static aio_status many_timers(const aio_value *args, aio_value *result)
+{
+    (void)result;
+    for (long i = 0; i < args[0].as.i; i++)
+        aio_call_later(1.0, never_called, NULL);
+    return AIO_OK;
+}
+
 static int run(const char *name, aio_coro_fn fn, aio_value arg0, aio_value arg1)
 {
     return aio_exit_code(aio_run(aio_coro_new2(name, fn, arg0, arg1), NULL));
@@ -124,6 +135,8 @@ int main(int argc, char **argv)
         return run(what, overflow_after, aio_int(atol(argv[2])), aio_int(520));
     if (strcmp(what, "many_tasks") == 0)
         return run(what, many_naps, aio_int(atol(argv[2])), none);
+    if (strcmp(what, "many_timers") == 0)
+        return run(what, many_timers, aio_int(atol(argv[2])), none);
     if (strcmp(what, "await_outside_task") == 0) {
         aio_status status = aio_await(aio_future_new(), NULL);
         return aio_exit_code(status);
