@@ -54,6 +54,7 @@ setup() { TMP="$BATS_TEST_TMPDIR"; }
 #   run_unretrieved: A task fails and nobody ever looks at its exception: it is reported
 #   shield_inner_fails: The shielded task fails: awaiting the shield raises its exception.  A
 #   shield_outer_cancelled: The task awaiting shield(inner) is cancelled: it gets CancelledError at
+#   sigint_after_run: After asyncio.run() returns, SIGINT has the handler run() found again
 #   sigint_cleanup: Ctrl-C during asyncio.run(): main is cancelled, its clean-up runs, and
 #   sleep_negative: sleep() with a zero or negative delay yields exactly once, like
 #   start_order: Tasks start in the order they were created, and only once their creator

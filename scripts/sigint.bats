@@ -15,7 +15,7 @@ use_readers_python
 setup_file() {
     build_all
     local run="$BATS_FILE_TMPDIR"
-    mkdir -p "$run"/c_jobs "$run"/c_plain "$run"/c_trapped "$run"/py_jobs "$run"/py_plain
+    mkdir -p "$run"/c_jobs "$run"/c_plain "$run"/c_trapped "$run"/py_jobs "$run"/py_plain "$run"/c_after "$run"/py_after
     # Without job control a shell may start background commands with SIGINT
     # ignored, which no child could undo; each run sets up its own mode.
     set -m
@@ -23,7 +23,9 @@ setup_file() {
     # Sped up 5 times: the 10 s sleep lasts 2 s, well after the kill.
     T="$run/c_plain" PEEK=0 AIO_SPEED=5 interrupt plain "$(bin scenarios/sigint_cleanup)" &
     T="$run/c_trapped" PEEK=0 AIO_SPEED=5 interrupt trapped "$(bin scenarios/sigint_cleanup)" &
+    T="$run/c_after" PEEK=1 interrupt jobs "$(bin scenarios/sigint_after_run)" &
     if [ -z "${PYTHON_SKIP:-}" ]; then
+        T="$run/py_after" PEEK=1 interrupt jobs python3 -u "$ROOT/scripts/scenarios/sigint_after_run.py" &
         T="$run/py_jobs" PEEK=0 interrupt jobs python3 -u "$ROOT/scripts/scenarios/sigint_cleanup.py" &
         T="$run/py_plain" PEEK=1 interrupt plain python3 -u "$ROOT/scripts/scenarios/sigint_cleanup.py" &
     fi
@@ -106,4 +108,22 @@ check_interrupted() {
     [ "$(cat "$TMP/status")" = alive ]
     printf 'main: sleeping 10 s\n' | same - "$TMP/out"
     same /dev/null "$TMP/err"
+}
+
+# sigint_after_run: once run() has returned, SIGINT is no longer the
+# loop's.  run() puts back the handler it found, the default, so a SIGINT
+# during the time.sleep() after it ends the program at once, status 130,
+# where the loop's own handler would only count it and sleep on.
+@test "C: after asyncio.run() returns, SIGINT ends a plain time.sleep() with status 130" {
+    ran c_after
+    [ "$(cat "$TMP/status")" = 130 ] || { echo "status $(cat "$TMP/status")"; cat "$TMP/err"; return 1; }
+    printf 'main: done\nafter run: SIGINT has the handler it had before: True\nafter run: sleeping 10 s\n' | same - "$TMP/out"
+}
+
+@test "CPython twin: the same, status 130 (KeyboardInterrupt)" {
+    need_python
+    ran py_after
+    [ "$(cat "$TMP/status")" = 130 ] || { echo "status $(cat "$TMP/status")"; cat "$TMP/err"; return 1; }
+    printf 'main: done\nafter run: SIGINT has the handler it had before: True\nafter run: sleeping 10 s\n' | same - "$TMP/out"
+    [ "$(tail -n 1 "$TMP/err")" = KeyboardInterrupt ]
 }
