@@ -134,6 +134,23 @@ one_line() {
     [ "$output" = "slept at least 0.5 s: yes" ]
 }
 
+# ---- stacks, run after run -----------------------------------------------------
+
+@test "every run gets guarded stacks: the guard budget comes back with the stacks (300 runs of 65)" {
+    # 300 x 65 stacks are more than the budget of max_map_count / 4 (16,382
+    # by default), which holds only if each run's guards are given back.
+    run "$(bin cases/edges)" guards_every_run 300
+    [ "$status" -eq 0 ]
+    [ "$output" = "guard regions in run 300: 128" ] # two slabs of 64
+}
+
+@test "20,000 tasks one after another reuse their stacks: they fit in 1 GB of address space" {
+    run --separate-stderr bash -c "ulimit -v 1000000; AIO_CLOCK=virtual '$(bin cases/edges)' one_after_another 20000"
+    [ "$status" -eq 0 ]
+    [ "$output" = "20000 tasks, one after another" ]
+    [ -z "$stderr" ]
+}
+
 # ---- the memory objects are carved from --------------------------------------
 
 @test "objects of every size are aligned for any type and do not overlap" {

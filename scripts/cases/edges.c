@@ -364,6 +364,80 @@ static int kept_runs(long runs)
     return 0;
 }
 
+/* ---- stacks, run after run -------------------------------------------------- */
+
+static aio_status nap_zero(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    (void)result;
+    return aio_await(aio_sleep(0), NULL);
+}
+
+/* Guard regions in the address space now: PROT_NONE mappings of 64 KiB. */
+static long guard_mappings(void)
+{
+    FILE *maps = fopen("/proc/self/maps", "r");
+    if (!maps)
+        return -1;
+    long count = 0;
+    char line[512];
+    while (fgets(line, sizeof line, maps)) {
+        unsigned long lo, hi;
+        char perms[5];
+        if (sscanf(line, "%lx-%lx %4s", &lo, &hi, perms) == 3 && strcmp(perms, "---p") == 0 && hi - lo == 64 * 1024)
+            count++;
+    }
+    fclose(maps);
+    return count;
+}
+
+static long guards_seen;
+
+/* 64 tasks at once, and a look at the guards while they live. */
+static aio_status sixty_four(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    (void)result;
+    aio_task *tasks[64];
+    for (int i = 0; i < 64; i++)
+        tasks[i] = aio_create_task(aio_coro_new("nap_zero", nap_zero, aio_none()));
+    guards_seen = guard_mappings();
+    for (int i = 0; i < 64; i++) {
+        aio_status status = aio_await(tasks[i], NULL);
+        if (status != AIO_OK)
+            return status;
+    }
+    return AIO_OK;
+}
+
+/* Each run gives its stacks back when it ends, and their guard regions
+ * with them: the budget of guards (vm.max_map_count / 4) is per run, so
+ * run after run gets guarded stacks, past that many stacks in all. */
+static int guards_every_run(long runs)
+{
+    for (long i = 0; i < runs; i++) {
+        aio_status status = aio_run(aio_coro_new("sixty_four", sixty_four, aio_none()), NULL);
+        if (status != AIO_OK)
+            return aio_exit_code(status);
+    }
+    printf("guard regions in run %ld: %ld\n", runs, guards_seen);
+    return 0;
+}
+
+/* One task after another, each awaited before the next is made: each
+ * finds the stack the one before gave back. */
+static aio_status one_after_another(const aio_value *args, aio_value *result)
+{
+    (void)result;
+    for (long i = 0; i < args[0].as.i; i++) {
+        aio_status status = aio_await(aio_create_task(aio_coro_new("nap_zero", nap_zero, aio_none())), NULL);
+        if (status != AIO_OK)
+            return status;
+    }
+    aio_print("%ld tasks, one after another", args[0].as.i);
+    return AIO_OK;
+}
+
 /* ---- a failed await -------------------------------------------------------- */
 
 /* An awaitable of our own whose __await__ raises before it gives anything. */
@@ -433,6 +507,10 @@ int main(int argc, char **argv)
         return failed_await();
     if (strcmp(what, "kept_runs") == 0 && argc > 2)
         return kept_runs(atol(argv[2]));
-    fprintf(stderr, "usage: edges runs N | reader_then_deadlock | sleep_through_signals | select_through_signals | reports_freed | objects_apart | failed_await | kept_runs N | sleep_half_a_second\n");
+    if (strcmp(what, "guards_every_run") == 0 && argc > 2)
+        return guards_every_run(atol(argv[2]));
+    if (strcmp(what, "one_after_another") == 0 && argc > 2)
+        return aio_exit_code(aio_run(aio_coro_new("one_after_another", one_after_another, aio_int(atol(argv[2]))), NULL));
+    fprintf(stderr, "usage: edges runs N | reader_then_deadlock | sleep_through_signals | select_through_signals | reports_freed | objects_apart | failed_await | kept_runs N | sleep_half_a_second | guards_every_run N | one_after_another N\n");
     return 2;
 }
