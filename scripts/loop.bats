@@ -50,6 +50,8 @@ misuse() {
     misuse create_task_outside_loop
     [ "$status" -eq 1 ]
     [[ "$stderr" == "aio: RuntimeError: create_task() needs a running event loop"* ]]
+    # What the program printed before it, still in stdio's buffer, is not lost.
+    [ "$output" = "making a task with no loop running" ]
 }
 
 @test "sleep(NaN): ValueError" {

@@ -142,6 +142,9 @@ int main(int argc, char **argv)
         return aio_exit_code(status);
     }
     if (strcmp(what, "create_task_outside_loop") == 0) {
+        /* Plain printf, fully buffered into a file or a pipe: the fatal
+         * error that follows must not lose it. */
+        printf("making a task with no loop running\n");
         aio_create_task(aio_coro_new("nothing", nothing, aio_none()));
         return 0;
     }
