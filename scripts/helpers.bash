@@ -18,8 +18,12 @@ export AIO_PYTHON=3.11
 # The reader's python3, pinned once per run.  A version manager's shim
 # (pyenv's is a bash script) costs about 80 ms on every call, and the
 # tests make many; a two-line sh wrapper first on PATH runs the same
-# interpreter, found the way the shim finds it, in a millisecond.  Its
-# version goes beside it.  The first file to get here writes both, each
+# interpreter, found the way the shim finds it, in a millisecond.  It
+# runs it with -S, without the site module: the twins and the tests'
+# scripts need nothing but the standard library, and a machine's
+# site-packages can hook every start (this one's imports certifi, 30 ms
+# and more each time) or change what a twin prints (a sitecustomize
+# that sets warning filters).  Its version goes beside it.  The first file to get here writes both, each
 # under a temporary name first; the others find them, or, in the moment
 # before they exist, find the shim and ask it themselves.
 pin_python3() {
@@ -29,7 +33,7 @@ pin_python3() {
         if command -v python3 >/dev/null; then
             exe="$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null)" || exe=""
             if [ -x "$exe" ] && [[ "$exe" != *"'"* ]]; then
-                printf '#!/bin/sh\nexec '\''%s'\'' "$@"\n' "$exe" >"$dir/.python3"
+                printf '#!/bin/sh\nexec '\''%s'\'' -S "$@"\n' "$exe" >"$dir/.python3"
                 chmod +x "$dir/.python3" && mv "$dir/.python3" "$dir/python3"
             fi
             version="$(python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)" || version="?"

@@ -15,61 +15,38 @@ misuse() {
     run --separate-stderr env AIO_CLOCK=virtual "$(bin cases/misuse)" "$@"
 }
 
-@test "setting a Future's result twice: InvalidStateError" {
-    misuse set_result_twice
-    [ "$status" -eq 1 ]
-    [ "$stderr" = "asyncio.exceptions.InvalidStateError: invalid state (raised by Future.set_result())" ]
+# misuse CASE, which must end with exit status 1 and stderr matching the
+# pattern $2 (a glob: "*" where the message goes on).
+ends_with() {
+    run --separate-stderr env AIO_CLOCK=virtual timeout 10 "$(bin cases/misuse)" "$1"
+    [ "$status" -eq 1 ] || { echo "$1: exit status $status, stderr: $stderr"; return 1; }
+    [[ "$stderr" == $2 ]] || { echo "$1: stderr is: $stderr"; return 1; }
 }
 
-@test "reading the result of a pending Future: InvalidStateError" {
-    misuse pending_result
-    [ "$status" -eq 1 ]
-    [ "$stderr" = "asyncio.exceptions.InvalidStateError: Result is not set. (raised by Future.result())" ]
-}
-
-@test "awaiting a coroutine twice: RuntimeError" {
-    misuse await_twice
-    [ "$status" -eq 1 ]
-    [ "$stderr" = "RuntimeError: cannot reuse already awaited coroutine (raised by await)" ]
-}
-
-@test "aio_run() inside a running loop: RuntimeError, and the coroutine is never awaited" {
-    misuse run_inside_run
-    [ "$status" -eq 1 ]
-    [ "${stderr_lines[0]}" = "RuntimeError: asyncio.run() cannot be called from a running event loop (raised by asyncio.run())" ]
-    [ "${stderr_lines[1]}" = "sys:1: RuntimeWarning: coroutine 'nothing' was never awaited" ]
-}
-
-@test "awaiting outside a task: RuntimeError" {
-    misuse await_outside_task
-    [ "$status" -eq 1 ]
-    [[ "$stderr" == "RuntimeError: await outside a running task"* ]]
-}
-
-@test "create_task() with no running loop: a fatal RuntimeError" {
-    misuse create_task_outside_loop
-    [ "$status" -eq 1 ]
-    [[ "$stderr" == "aio: RuntimeError: create_task() needs a running event loop"* ]]
-    # What the program printed before it, still in stdio's buffer, is not lost.
+# One test for all of them: each is a single run of a small program.
+@test "every misuse ends in one clear message and exit status 1" {
+    # Setting a Future's result twice, reading a pending Future's result:
+    # InvalidStateError.
+    ends_with set_result_twice "asyncio.exceptions.InvalidStateError: invalid state (raised by Future.set_result())"
+    ends_with pending_result "asyncio.exceptions.InvalidStateError: Result is not set. (raised by Future.result())"
+    # Awaiting a coroutine twice: RuntimeError.
+    ends_with await_twice "RuntimeError: cannot reuse already awaited coroutine (raised by await)"
+    # aio_run() inside a running loop: RuntimeError, and the coroutine
+    # handed to it is never awaited.
+    ends_with run_inside_run "RuntimeError: asyncio.run() cannot be called from a running event loop (raised by asyncio.run())
+sys:1: RuntimeWarning: coroutine 'nothing' was never awaited"
+    # Awaiting outside a task: RuntimeError.
+    ends_with await_outside_task "RuntimeError: await outside a running task*"
+    # create_task() with no running loop: fatal.  What the program printed
+    # before it, still in stdio's buffer, is not lost.
+    ends_with create_task_outside_loop "aio: RuntimeError: create_task() needs a running event loop*"
     [ "$output" = "making a task with no loop running" ]
-}
-
-@test "sleep(NaN): ValueError" {
-    misuse nan_sleep
-    [ "$status" -eq 1 ]
-    [ "$stderr" = "ValueError: sleep length must be a number, not NaN (raised by asyncio.sleep())" ]
-}
-
-@test "nothing can ever wake main: a deadlock is reported, not a hang" {
-    run --separate-stderr timeout 10 "$(bin cases/misuse)" deadlock
-    [ "$status" -eq 1 ]
-    [[ "$stderr" == "aio: deadlock: "*"nothing can ever wake the waiting tasks"* ]]
-}
-
-@test "a task overflowing its guarded stack is named, with its stack size" {
-    misuse stack_overflow
-    [ "$status" -eq 1 ]
-    [ "$stderr" = "aio: stack overflow in Task-2: it used up its 512 KiB stack (deep recursion or a large local array?)" ]
+    # sleep(NaN): ValueError.
+    ends_with nan_sleep "ValueError: sleep length must be a number, not NaN (raised by asyncio.sleep())"
+    # Nothing can ever wake main: a deadlock is reported, not a hang.
+    ends_with deadlock "aio: deadlock: *nothing can ever wake the waiting tasks*"
+    # A task overflowing its guarded stack is named, with its stack size.
+    ends_with stack_overflow "aio: stack overflow in Task-2: it used up its 512 KiB stack (deep recursion or a large local array?)"
 }
 
 @test "past the guard-page budget, an overflow is still caught and named" {
