@@ -48,6 +48,7 @@ setup() { TMP="$BATS_TEST_TMPDIR"; }
 #   nested_create_order: Tasks created by tasks join the back of the ready queue: the order in
 #   nested_task_chain: Task A awaits task B, which awaits task C.  Cancelling A cancels what
 #   reader: select() watches a pipe: a task waits on a Future that a reader
+#   reader_ready_at_once: A descriptor already readable and no timer: select() with no timeout returns at once
 #   reader_removed: remove_reader() stops a descriptor that stays readable and says whether it was watched; add_reader() replaces
 #   run_nested: aio_run() inside a running loop raises RuntimeError; the coroutine
 #   run_pending_cleanup: main returns while a task is still sleeping: aio_run cancels it and

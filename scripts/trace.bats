@@ -48,6 +48,11 @@ setup() { TMP="$BATS_TEST_TMPDIR"; }
     [ "$(traced | wc -l)" -ge 12 ]
 }
 
+@test "a wait with no timer to bound it is traced as asyncio's select(timeout=None)" {
+    AIO_CLOCK=virtual AIO_TRACE=1 "$(bin scenarios/reader_ready_at_once)" 2>"$TMP/err" >/dev/null
+    grep -qx '0.000 loop select(timeout=None)' "$TMP/err"
+}
+
 @test "the trace goes to stderr only when AIO_TRACE=1" {
     AIO_CLOCK=virtual AIO_TRACE=0 "$(bin 06-tasks-overlap)" 2>"$TMP/err" >/dev/null
     same /dev/null "$TMP/err"
