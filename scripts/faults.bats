@@ -135,6 +135,25 @@ PY
     [ "${lines[9]}" = "'\\'\"'" ]
 }
 
+@test "repr() cut short to fit a buffer ends on a whole character, whatever the buffer's size" {
+    command -v python3 >/dev/null || skip "python3 is not installed: it checks the UTF-8"
+    hex="$(printf "가한글a한글 \xf0\x9f\x98\x80 ok" | od -An -tx1 | tr -d ' \n')"
+    for n in $(seq 1 40); do echo "c $n $hex"; done >"$TMP/in"
+    echo "s $hex" >>"$TMP/in"
+    "$(bin cases/reprs)" <"$TMP/in" >"$TMP/got"
+    python3 - "$TMP/got" <<'PY'
+import sys
+lines = open(sys.argv[1], "rb").read().split(b"\n")[:-1]
+whole = lines[-1].decode()
+for size, line in enumerate(lines[:-1], 1):
+    text = line.decode()  # a character cut in two does not decode
+    # It fits, lost at most the three bytes of a cut character, and is
+    # the start of the whole repr, or the whole repr where that fits.
+    fits = len(lines[-1]) < size
+    assert (line == lines[-1]) if fits else (size - 4 <= len(line) < size and whole.startswith(text)), (size, line)
+PY
+}
+
 # ---- 3. output that cannot be written ----------------------------------------
 
 # Run $1 with stdout on a pipe whose reading end is already closed, as

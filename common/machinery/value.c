@@ -536,7 +536,9 @@ char *aio_repr(aio_value value, char *buf, size_t size)
 {
     aio_text text = { buf, size, 0 };
     repr_value(&text, value, false);
-    for (size_t i = text.len >= size && size > 4 ? size - 4 : size; i + 1 < size; i++) {
+    /* A cut character began at most 3 bytes before the end. */
+    size_t from = text.len < size ? size : size > 4 ? size - 4 : 0;
+    for (size_t i = from; i + 1 < size; i++) {
         unsigned cp;
         if ((unsigned char)buf[i] >= 0xc0 && utf8_decode((const unsigned char *)buf + i, &cp) == 0)
             buf[i] = '\0';

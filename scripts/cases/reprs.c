@@ -3,6 +3,7 @@
  *   f HEX   a float, its 64 bits in hex
  *   s HEX   a str, its bytes in hex (UTF-8; a stray byte stands for the
  *           surrogate that Python's "surrogateescape" decoding makes)
+ *   c N HEX the same str's repr, cut short to fit a buffer of N bytes
  * Prints one repr per line. */
 #include <stdint.h>
 #include <stdio.h>
@@ -31,7 +32,15 @@ int main(void)
             double f;
             memcpy(&f, &bits, sizeof f);
             puts(aio_repr(aio_float(f), repr, sizeof repr));
-        } else if (kind == 's') {
+        } else if (kind == 's' || kind == 'c') {
+            size_t size = sizeof repr;
+            if (kind == 'c') {
+                char *end;
+                size = strtoul(hex, &end, 10);
+                if (*end != ' ' || size == 0 || size > sizeof repr)
+                    return fail(line);
+                hex = end + 1;
+            }
             size_t n = strlen(hex) / 2;
             if (n >= sizeof text)
                 return fail(line);
@@ -42,7 +51,7 @@ int main(void)
                 text[i] = (char)byte;
             }
             text[n] = '\0';
-            puts(aio_repr(aio_str(text), repr, sizeof repr));
+            puts(aio_repr(aio_str(text), repr, size));
         } else {
             return fail(line);
         }
