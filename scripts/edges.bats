@@ -136,6 +136,18 @@ one_line() {
     [ "$output" = "slept at least 0.5 s: yes" ]
 }
 
+# A program may print with plain printf, which a pipe buffers: what the
+# loop writes on stderr flushes stdout first, so that on one pipe the two
+# come out in the order they happened.
+@test "debug mode's slow-step report and the trace come after what the step printed before, on one pipe" {
+    AIO_CLOCK=virtual AIO_DEBUG=1 "$(bin cases/edges)" printf_then_block 2>&1 | cat >"$TMP/out"
+    [ "$(sed -n 1p "$TMP/out")" = "before the slow step" ]
+    [[ "$(sed -n 2p "$TMP/out")" == "Executing <Task finished name='Task-1' coro=<printf_then_block()> result=None> took 0.200 seconds" ]] ||
+        { cat "$TMP/out"; return 1; }
+    AIO_CLOCK=virtual AIO_TRACE=1 "$(bin cases/edges)" printf_then_block 2>&1 | cat >"$TMP/out"
+    grep -A1 -x '0.000 Task-1 switches in' "$TMP/out" | tail -n 1 | grep -qx 'before the slow step' || { cat "$TMP/out"; return 1; }
+}
+
 # ---- stacks, run after run -----------------------------------------------------
 
 @test "every run gets guarded stacks: the guard budget comes back with the stacks (300 runs of 65)" {

@@ -438,6 +438,19 @@ static aio_status one_after_another(const aio_value *args, aio_value *result)
     return AIO_OK;
 }
 
+/* ---- stdout and stderr in order ---------------------------------------------- */
+
+static aio_status printf_then_block(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    (void)result;
+    /* Plain printf, fully buffered into a pipe; then a step that holds the
+     * loop for 0.2 s, which debug mode reports on stderr after it. */
+    printf("before the slow step\n");
+    aio_time_sleep(0.2);
+    return AIO_OK;
+}
+
 /* ---- a failed await -------------------------------------------------------- */
 
 /* An awaitable of our own whose __await__ raises before it gives anything. */
@@ -505,12 +518,14 @@ int main(int argc, char **argv)
         return objects_apart();
     if (strcmp(what, "failed_await") == 0)
         return failed_await();
+    if (strcmp(what, "printf_then_block") == 0)
+        return aio_exit_code(aio_run(aio_coro_new("printf_then_block", printf_then_block, aio_none()), NULL));
     if (strcmp(what, "kept_runs") == 0 && argc > 2)
         return kept_runs(atol(argv[2]));
     if (strcmp(what, "guards_every_run") == 0 && argc > 2)
         return guards_every_run(atol(argv[2]));
     if (strcmp(what, "one_after_another") == 0 && argc > 2)
         return aio_exit_code(aio_run(aio_coro_new("one_after_another", one_after_another, aio_int(atol(argv[2]))), NULL));
-    fprintf(stderr, "usage: edges runs N | reader_then_deadlock | sleep_through_signals | select_through_signals | reports_freed | objects_apart | failed_await | kept_runs N | sleep_half_a_second | guards_every_run N | one_after_another N\n");
+    fprintf(stderr, "usage: edges runs N | reader_then_deadlock | sleep_through_signals | select_through_signals | reports_freed | objects_apart | failed_await | kept_runs N | sleep_half_a_second | guards_every_run N | one_after_another N | printf_then_block\n");
     return 2;
 }
