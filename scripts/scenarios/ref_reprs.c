@@ -1,8 +1,10 @@
 /* repr() of Futures and Tasks as CPython writes them: a result goes
  * through reprlib (a str over 30 characters, escapes counted, is cut
  * around "..."), an exception's message never; a Task asked to cancel,
- * and not done yet, is "cancelling", and shows what it waits for. */
+ * and not done yet, is "cancelling", and shows what it waits for; a
+ * coroutine's name is never cut, however long. */
 #include <limits.h>
+#include <string.h>
 
 #include "scenario.h"
 
@@ -47,6 +49,14 @@ static aio_status main_body(const aio_value *args, aio_value *result)
         aio_print("%s", aio_future_repr(aio_task_future(tasks[i]), repr, sizeof repr));
     aio_await(aio_sleep(0), NULL);
     aio_print("%s", aio_future_repr(aio_task_future(tasks[0]), repr, sizeof repr));
+    /* 300 characters: more than a repr's 256-byte pieces hold at once. */
+    static char long_name[301];
+    for (int i = 0; i < 300; i += 5)
+        memcpy(long_name + i, "long_", 5);
+    aio_task *named = spawn(long_name, sleeper, aio_none());
+    aio_await(aio_sleep(0), NULL);
+    char whole[512];
+    aio_print("%s", aio_future_repr(aio_task_future(named), whole, sizeof whole));
     return AIO_OK;
 }
 

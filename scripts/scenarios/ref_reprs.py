@@ -1,14 +1,16 @@
 # repr() of Futures and Tasks as CPython writes them: a result goes through
 # reprlib (a str over 30 characters, escapes counted, is cut around "..."),
 # an exception's message never; a Task asked to cancel, and not done yet,
-# is "cancelling", and shows what it waits for.
+# is "cancelling", and shows what it waits for; a coroutine's name is
+# never cut, however long.
 import asyncio
 import re
 
 
 def without_source(text):
     # CPython's repr of a coroutine names its source line; ours cannot.
-    return re.sub(r" (running|done, defined) at [^ >]*", "", text)
+    # Nor does ours list a Future's done callbacks.
+    return re.sub(r" cb=\[[^]]*\]", "", re.sub(r" (running|done, defined) at [^ >]*", "", text))
 
 
 async def sleeper():
@@ -42,6 +44,10 @@ async def main():
         print(without_source(repr(task)))
     await asyncio.sleep(0)
     print(without_source(repr(blocked)))
+    long_named = asyncio.create_task(sleeper())
+    long_named.get_coro().__qualname__ = "long_" * 60
+    await asyncio.sleep(0)
+    print(without_source(repr(long_named)))
 
 
 asyncio.run(main())
