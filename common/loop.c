@@ -137,6 +137,11 @@ static void run_once(void)
     while (loop.timers.count && loop.timers.items[0]->cancelled)
         aio_handle_release(aio_timer_heap_pop(&loop.timers));
 
+    /* A SIGINT that came while the last callbacks ran is taken before the
+     * wait, not after it: CPython's handler runs at once, and its wakeup
+     * descriptor cuts the wait short. */
+    if (loop.on_interrupt) loop.on_interrupt();
+
     /* 2. How long to wait: not at all if something is ready, else until
      *    the first timer (aio_poll caps it as CPython does), else forever. */
     aio_ns timeout = -1;
