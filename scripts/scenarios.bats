@@ -71,6 +71,7 @@ setup() { TMP="$BATS_TEST_TMPDIR"; }
 #   wait_for_timeout_cleanup: On timeout, wait_for cancels the inner coroutine and waits until its
 #   wait_for_wake_order: Three tasks wait for the same task; the second through wait_for.  On
 #   future_no_loop: Futures made before asyncio.run(): from 3.12 the first one warns, and only the first
+#   uncancel_pending: uncancel() of a cancel that has not reached the task: dropped from 3.13 on, not before
 #   wait_for_zero: timeout=0 (or below): a coroutine is wrapped in a task and cancelled
 #   edge_recursion: A coroutine that awaits itself 500 levels deep fits in a task's stack
 #   debug_slow_step: Debug mode names a step that holds the loop for exactly the threshold, 0.1 s

@@ -53,6 +53,11 @@ setup() { TMP="$BATS_TEST_TMPDIR"; }
     grep -qx '0.000 loop select(timeout=None)' "$TMP/err"
 }
 
+@test "a cancel that reaches a task before it ever ran is traced as delivered before it started" {
+    AIO_CLOCK=virtual AIO_TRACE=1 "$(bin scenarios/cancel_states)" 2>"$TMP/err" >/dev/null
+    grep -qx '0.000 Task-2 CancelledError delivered before it started' "$TMP/err"
+}
+
 @test "the trace goes to stderr only when AIO_TRACE=1" {
     AIO_CLOCK=virtual AIO_TRACE=0 "$(bin 06-tasks-overlap)" 2>"$TMP/err" >/dev/null
     same /dev/null "$TMP/err"
