@@ -191,3 +191,41 @@ PY
     grep -E '^(Task was destroyed|task: )' "$TMP/err" | cpython_only_out >"$TMP/reports"
     same "$ROOT/expected/scenarios/life_await_cycle.err" "$TMP/reports"
 }
+
+# The same cycle, but the task in wait_for() is itself cancelled: on its
+# way out wait_for() cancels A, which walks the cycle, and the
+# RecursionError, not a CancelledError, is what leaves wait_for (3.11).
+@test "wait_for() cancelled while it waits on a task of an await cycle raises RecursionError (3.11), as CPython 3.11 does" {
+    life cycle_wait_for_cancelled
+    [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+    [ "${lines[0]}" = "waiter: RecursionError" ]
+    [ "${lines[1]}" = "run: RecursionError: maximum recursion depth exceeded while calling a Python object" ]
+    [ "$(python3 -c 'import sys; print(sys.version_info[:2] == (3, 11))' 2>/dev/null)" = True ] || return 0
+    cat >"$TMP/cycle.py" <<'PY'
+import asyncio
+async def wait_on(name):
+    await (tb if name == "A" else ta)
+async def in_wait_for():
+    try:
+        await asyncio.wait_for(ta, 10)
+        r = "ok"
+    except BaseException as e:
+        r = type(e).__name__
+    print(f"waiter: {r}")
+async def main():
+    global ta, tb
+    ta = asyncio.create_task(wait_on("A"))
+    tb = asyncio.create_task(wait_on("B"))
+    w = asyncio.create_task(in_wait_for())
+    for _ in range(3):
+        await asyncio.sleep(0)
+    w.cancel()
+    await w
+try:
+    asyncio.run(main())
+except RecursionError as error:
+    print(f"run: RecursionError: {error}")
+PY
+    (cd "$ROOT" && AIO_CLOCK=virtual python3 scripts/twin.py "$TMP/cycle.py") >"$TMP/py" 2>/dev/null
+    printf '%s\n' "$output" | same "$TMP/py" -
+}

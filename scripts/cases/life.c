@@ -144,6 +144,32 @@ static int memory(long runs)
     return 0;
 }
 
+/* `cycle_wait_for_cancelled`: the same cycle, but the task in wait_for()
+ * is itself cancelled.  Cancelling A on its way out walks the cycle, and
+ * the RecursionError, not CancelledError, leaves wait_for (3.11). */
+static aio_status in_wait_for(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    (void)result;
+    aio_status status = aio_await(aio_wait_for(a_task, 10), NULL);
+    aio_print("waiter: %s", aio_status_class(status));
+    return AIO_OK;
+}
+
+static aio_status cancelled_main(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    (void)result;
+    a_task = aio_create_task(aio_coro_new("wait_on", wait_on, aio_str("A")));
+    b_task = aio_create_task(aio_coro_new("wait_on", wait_on, aio_str("B")));
+    aio_task *waiter = aio_create_task(aio_coro_new("in_wait_for", in_wait_for, aio_none()));
+    for (int i = 0; i < 3; i++)
+        aio_await(aio_sleep(0), NULL);
+    aio_task_cancel(waiter);
+    aio_await(waiter, NULL);
+    return AIO_OK;
+}
+
 int main(int argc, char **argv)
 {
     const char *what = argc > 1 ? argv[1] : "";
@@ -153,6 +179,14 @@ int main(int argc, char **argv)
     }
     if (strcmp(what, "far") == 0)
         return aio_exit_code(aio_run(aio_coro_new("far_main", far_main, aio_none()), NULL));
+    if (strcmp(what, "cycle_wait_for_cancelled") == 0) {
+        aio_status status = aio_run(aio_coro_new("cancelled_main", cancelled_main, aio_none()), NULL);
+        if (status == AIO_RECURSION_ERROR) {
+            aio_print("run: RecursionError: %s", aio_exception_message());
+            status = AIO_OK;
+        }
+        return aio_exit_code(status);
+    }
     if (strcmp(what, "cycle_wait_for") == 0) {
         aio_status status = aio_run(aio_coro_new("cycle_main", cycle_main, aio_none()), NULL);
         if (status == AIO_RECURSION_ERROR) {
@@ -161,6 +195,6 @@ int main(int argc, char **argv)
         }
         return aio_exit_code(status);
     }
-    fprintf(stderr, "usage: life memory RUNS FUTURES | far | cycle_wait_for\n");
+    fprintf(stderr, "usage: life memory RUNS FUTURES | far | cycle_wait_for | cycle_wait_for_cancelled\n");
     return 2;
 }
