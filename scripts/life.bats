@@ -229,3 +229,16 @@ PY
     (cd "$ROOT" && AIO_CLOCK=virtual python3 scripts/twin.py "$TMP/cycle.py") >"$TMP/py" 2>/dev/null
     printf '%s\n' "$output" | same "$TMP/py" -
 }
+
+# A loop callback, not a task, cancels A of the cycle: the RecursionError
+# has no task to be raised in, so the loop reports it in one line and goes
+# on, as asyncio's loop logs what a callback raises (CPython's report is a
+# traceback; ours is its last line).  On one pipe the report comes after
+# what main printed, with plain printf, before it.
+@test "a RecursionError raised in a loop callback is reported in one line, and the loop goes on" {
+    AIO_CLOCK=virtual "$(bin cases/life)" cycle_cancel_in_callback 2>&1 | cat >"$TMP/out"
+    [ "$(sed -n 1p "$TMP/out")" = "main: a callback cancels A" ]
+    [ "$(sed -n 2p "$TMP/out")" = "Exception in callback: RecursionError: maximum recursion depth exceeded while calling a Python object (raised by Task.cancel())" ]
+    [ "$(sed -n 3p "$TMP/out")" = "main: goes on" ]
+    [ "$(tail -n 1 "$TMP/out")" = "run: RecursionError" ]
+}

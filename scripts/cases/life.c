@@ -170,6 +170,32 @@ static aio_status cancelled_main(const aio_value *args, aio_value *result)
     return AIO_OK;
 }
 
+/* `cycle_cancel_in_callback`: a loop callback, not a task, cancels A of
+ * the cycle.  The RecursionError has no task to be raised in: the loop
+ * reports it and goes on, as asyncio's loop logs what a callback raises.
+ * main prints with plain printf first, buffered, to show the report comes
+ * after it. */
+static void cancel_a(void *arg)
+{
+    (void)arg;
+    aio_task_cancel(a_task);
+}
+
+static aio_status callback_main(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    (void)result;
+    a_task = aio_create_task(aio_coro_new("wait_on", wait_on, aio_str("A")));
+    b_task = aio_create_task(aio_coro_new("wait_on", wait_on, aio_str("B")));
+    aio_await(aio_sleep(0), NULL);
+    printf("main: a callback cancels A\n");
+    aio_call_soon(cancel_a, NULL);
+    aio_await(aio_sleep(0), NULL);
+    aio_await(aio_sleep(0), NULL);
+    printf("main: goes on\n");
+    return AIO_OK;
+}
+
 int main(int argc, char **argv)
 {
     const char *what = argc > 1 ? argv[1] : "";
@@ -179,6 +205,11 @@ int main(int argc, char **argv)
     }
     if (strcmp(what, "far") == 0)
         return aio_exit_code(aio_run(aio_coro_new("far_main", far_main, aio_none()), NULL));
+    if (strcmp(what, "cycle_cancel_in_callback") == 0) {
+        aio_status status = aio_run(aio_coro_new("callback_main", callback_main, aio_none()), NULL);
+        printf("run: %s\n", aio_status_class(status));
+        return 0;
+    }
     if (strcmp(what, "cycle_wait_for_cancelled") == 0) {
         aio_status status = aio_run(aio_coro_new("cancelled_main", cancelled_main, aio_none()), NULL);
         if (status == AIO_RECURSION_ERROR) {
@@ -195,6 +226,6 @@ int main(int argc, char **argv)
         }
         return aio_exit_code(status);
     }
-    fprintf(stderr, "usage: life memory RUNS FUTURES | far | cycle_wait_for | cycle_wait_for_cancelled\n");
+    fprintf(stderr, "usage: life memory RUNS FUTURES | far | cycle_wait_for | cycle_wait_for_cancelled | cycle_cancel_in_callback\n");
     return 2;
 }
