@@ -158,6 +158,7 @@ aio_future *aio_future_new_at(const char *file, int line);
 #define aio_future_new() aio_future_new_at(__FILE__, __LINE__)
 bool aio_future_done(const aio_future *future);
 bool aio_future_cancelled(const aio_future *future);
+/* result(): when it raises, *result is None, as after a failed await. */
 aio_status aio_future_result(aio_future *future, aio_value *result);
 /* future.exception(): *exception is AIO_OK when it finished normally. */
 aio_status aio_future_exception(aio_future *future, aio_status *exception);

@@ -178,6 +178,7 @@ one_line() {
     [ "$status" -eq 0 ]
     [ "${lines[0]}" = "outside a task: RuntimeError, result None" ]
     [ "${lines[1]}" = "in a task: Exception, result None" ]
+    [ "${lines[2]}" = "result() of a pending Future: asyncio.exceptions.InvalidStateError, result None" ]
     [ "$stderr" = "sys:1: RuntimeWarning: coroutine 'nothing' was never awaited" ]
 }
 

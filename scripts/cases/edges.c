@@ -476,6 +476,10 @@ static aio_status await_refused(const aio_value *args, aio_value *result)
     aio_value value = aio_int(7);
     aio_status status = aio_await(&refusing, &value);
     printf("in a task: %s, result %s\n", aio_status_name(status), kind_of(value));
+    /* The same for Future.result() itself, which raises when pending. */
+    value = aio_int(7);
+    status = aio_future_result(aio_future_new(), &value);
+    printf("result() of a pending Future: %s, result %s\n", aio_status_name(status), kind_of(value));
     return AIO_OK;
 }
 
