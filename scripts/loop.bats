@@ -49,6 +49,12 @@ sys:1: RuntimeWarning: coroutine 'nothing' was never awaited"
     ends_with stack_overflow "aio: stack overflow in Task-2: it used up its 512 KiB stack (deep recursion or a large local array?)"
 }
 
+@test "a segmentation fault in a task that is not an overflow is not reported as one: the usual crash" {
+    run --separate-stderr env AIO_CLOCK=virtual "$(bin cases/misuse)" null_write_in_task
+    [ "$status" -eq 139 ] || { echo "status $status: $stderr"; return 1; } # 128 + SIGSEGV
+    [[ "$stderr" != *"stack overflow"* ]]
+}
+
 @test "past the guard-page budget, an overflow is still caught and named" {
     # 16,400 tasks take every guarded stack (vm.max_map_count / 4) first.
     budget=$(( $(cat /proc/sys/vm/max_map_count 2>/dev/null || echo 65530) / 4 ))

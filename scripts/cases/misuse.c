@@ -97,6 +97,22 @@ static aio_status many_naps(const aio_value *args, aio_value *result)
     return AIO_OK;
 }
 
+/* A bug of the program's own, not an overflow: a write through NULL. */
+static aio_status null_write(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    (void)result;
+    volatile int *nothing = NULL;
+    *nothing = 1;
+    return AIO_OK;
+}
+
+static aio_status run_null_write(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    return aio_await(aio_create_task(aio_coro_new("null_write", null_write, aio_none())), result);
+}
+
 static void never_called(void *arg) { (void)arg; }
 
 /* Timers by the million, each holding a handle, until memory runs out. */
@@ -135,6 +151,8 @@ int main(int argc, char **argv)
         return run(what, overflow_after, aio_int(atol(argv[2])), aio_int(520));
     if (strcmp(what, "many_tasks") == 0)
         return run(what, many_naps, aio_int(atol(argv[2])), none);
+    if (strcmp(what, "null_write_in_task") == 0)
+        return run(what, run_null_write, none, none);
     if (strcmp(what, "many_timers") == 0)
         return run(what, many_timers, aio_int(atol(argv[2])), none);
     if (strcmp(what, "await_outside_task") == 0) {
