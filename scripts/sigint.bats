@@ -15,7 +15,8 @@ use_readers_python
 setup_file() {
     build_all
     local run="$BATS_FILE_TMPDIR"
-    mkdir -p "$run"/c_jobs "$run"/c_plain "$run"/c_trapped "$run"/py_jobs "$run"/py_plain "$run"/c_after "$run"/py_after
+    mkdir -p "$run"/c_jobs "$run"/c_plain "$run"/c_trapped "$run"/py_jobs "$run"/py_plain "$run"/c_after "$run"/py_after \
+        "$run"/c_twice "$run"/py_twice
     # Without job control a shell may start background commands with SIGINT
     # ignored, which no child could undo; each run sets up its own mode.
     set -m
@@ -24,8 +25,10 @@ setup_file() {
     T="$run/c_plain" PEEK=0 AIO_SPEED=5 interrupt plain "$(bin scenarios/sigint_cleanup)" &
     T="$run/c_trapped" PEEK=0 AIO_SPEED=5 interrupt trapped "$(bin scenarios/sigint_cleanup)" &
     T="$run/c_after" PEEK=1 interrupt jobs "$(bin scenarios/sigint_after_run)" &
+    T="$run/c_twice" PEEK=0 TWICE=1 interrupt jobs "$(bin scenarios/sigint_twice)" &
     if [ -z "${PYTHON_SKIP:-}" ]; then
         T="$run/py_after" PEEK=1 interrupt jobs python3 -u "$ROOT/scripts/scenarios/sigint_after_run.py" &
+        T="$run/py_twice" PEEK=0 TWICE=1 interrupt jobs python3 -u "$ROOT/scripts/scenarios/sigint_twice.py" &
         T="$run/py_jobs" PEEK=0 interrupt jobs python3 -u "$ROOT/scripts/scenarios/sigint_cleanup.py" &
         T="$run/py_plain" PEEK=1 interrupt plain python3 -u "$ROOT/scripts/scenarios/sigint_cleanup.py" &
     fi
@@ -58,6 +61,7 @@ interrupt() {
         sleep 0.3
         kill -INT "$pid"
         start=$(date +%s.%N)
+        if [ "${TWICE:-0}" = 1 ]; then sleep 0.3; kill -INT "$pid"; fi
         if [ "$PEEK" = 1 ]; then
             sleep 0.8
             if kill -0 "$pid" 2>/dev/null; then echo alive >"$T/status"; kill -TERM "$pid"; wait "$pid"; exit 0; fi
@@ -126,4 +130,25 @@ check_interrupted() {
     [ "$(cat "$TMP/status")" = 130 ] || { echo "status $(cat "$TMP/status")"; cat "$TMP/err"; return 1; }
     printf 'main: done\nafter run: SIGINT has the handler it had before: True\nafter run: sleeping 10 s\n' | same - "$TMP/out"
     [ "$(tail -n 1 "$TMP/err")" = KeyboardInterrupt ]
+}
+
+# sigint_twice: the first SIGINT cancels main, whose clean-up would take
+# 10 s more; the second, 0.3 s later, ends the program at once, by SIGINT
+# (the handler restores the default and raises it again, unblocked).
+check_twice() {
+    [ "$(cat "$TMP/status")" -eq 130 ] || { echo "exit status $(cat "$TMP/status")"; cat "$TMP/err"; return 1; }
+    printf 'main: sleeping 10 s\nmain: clean-up, 10 s more\n' | same - "$TMP/out"
+    [ "$(tail -n 1 "$TMP/err")" = KeyboardInterrupt ] || { echo "stderr:"; cat "$TMP/err"; return 1; }
+    awk -v s="$(cat "$TMP/seconds")" 'BEGIN { exit !(s < 5) }' || { echo "took $(cat "$TMP/seconds") s"; return 1; }
+}
+
+@test "C: a second SIGINT during main's clean-up ends the program at once, status 130" {
+    ran c_twice
+    check_twice
+}
+
+@test "CPython twin: the same" {
+    need_python
+    ran py_twice
+    check_twice
 }
