@@ -158,6 +158,13 @@ one_line() {
     [ "$output" = "guard regions in run 300: 128" ] # two slabs of 64
 }
 
+@test "with more tasks than the guard budget, exactly max_map_count / 4 stacks are guarded" {
+    budget=$(( $(cat /proc/sys/vm/max_map_count) / 4 ))
+    run "$(bin cases/edges)" guards_for $(( budget + 100 ))
+    [ "$status" -eq 0 ]
+    [ "$output" = "guard regions: $budget" ]
+}
+
 @test "20,000 tasks one after another reuse their stacks: they fit in 1 GB of address space" {
     run --separate-stderr bash -c "ulimit -v 1000000; AIO_CLOCK=virtual '$(bin cases/edges)' one_after_another 20000"
     [ "$status" -eq 0 ]

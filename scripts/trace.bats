@@ -58,6 +58,12 @@ setup() { TMP="$BATS_TEST_TMPDIR"; }
     grep -qx '0.000 Task-2 CancelledError delivered before it started' "$TMP/err"
 }
 
+@test "what run()'s clean-up does after main has finished is traced as the loop's" {
+    AIO_CLOCK=virtual AIO_TRACE=1 "$(bin scenarios/run_pending_cleanup)" 2>"$TMP/err" >/dev/null
+    grep -qx '1.000 Task-2 cancel requested by loop' "$TMP/err"
+    grep -qx "1.000 loop cancels sleep's Future" "$TMP/err"
+}
+
 @test "the trace goes to stderr only when AIO_TRACE=1" {
     AIO_CLOCK=virtual AIO_TRACE=0 "$(bin 06-tasks-overlap)" 2>"$TMP/err" >/dev/null
     same /dev/null "$TMP/err"

@@ -424,6 +424,17 @@ static int guards_every_run(long runs)
     return 0;
 }
 
+/* N tasks at once, and the guard regions while they live: no more than
+ * the budget, max_map_count / 4, and all of it when N is larger. */
+static aio_status many_at_once(const aio_value *args, aio_value *result)
+{
+    (void)result;
+    for (long i = 0; i < args[0].as.i; i++)
+        aio_create_task(aio_coro_new("nap_zero", nap_zero, aio_none()));
+    guards_seen = guard_mappings();
+    return AIO_OK;
+}
+
 /* One task after another, each awaited before the next is made: each
  * finds the stack the one before gave back. */
 static aio_status one_after_another(const aio_value *args, aio_value *result)
@@ -528,8 +539,13 @@ int main(int argc, char **argv)
         return kept_runs(atol(argv[2]));
     if (strcmp(what, "guards_every_run") == 0 && argc > 2)
         return guards_every_run(atol(argv[2]));
+    if (strcmp(what, "guards_for") == 0 && argc > 2) {
+        aio_status status = aio_run(aio_coro_new("many_at_once", many_at_once, aio_int(atol(argv[2]))), NULL);
+        printf("guard regions: %ld\n", guards_seen);
+        return aio_exit_code(status);
+    }
     if (strcmp(what, "one_after_another") == 0 && argc > 2)
         return aio_exit_code(aio_run(aio_coro_new("one_after_another", one_after_another, aio_int(atol(argv[2]))), NULL));
-    fprintf(stderr, "usage: edges runs N | reader_then_deadlock | sleep_through_signals | select_through_signals | reports_freed | objects_apart | failed_await | kept_runs N | sleep_half_a_second | guards_every_run N | one_after_another N | printf_then_block\n");
+    fprintf(stderr, "usage: edges runs N | reader_then_deadlock | sleep_through_signals | select_through_signals | reports_freed | objects_apart | failed_await | kept_runs N | sleep_half_a_second | guards_every_run N | one_after_another N | printf_then_block | guards_for N\n");
     return 2;
 }
