@@ -41,6 +41,14 @@ check_reports() {
     [ "$output" = 0 ]
 }
 
+@test "trace: after a task caught its own cancellation, a Future it awaits that is cancelled is not its cancellation" {
+    AIO_CLOCK=virtual AIO_TRACE=1 "$(bin scenarios/cancel_then_future_cancelled)" 2>"$TMP/err" >/dev/null
+    grep -qx "1.000 Task-2 CancelledError delivered" "$TMP/err"
+    grep -qx "2.000 Task-2 woken by a Future, which was cancelled: CancelledError raised" "$TMP/err"
+    run grep -c "CancelledError delivered" "$TMP/err"
+    [ "$output" = 1 ]
+}
+
 @test "trace: a task's own cancellation is still delivered" {
     AIO_CLOCK=virtual AIO_TRACE=1 "$(bin 08-cancel)" 2>"$TMP/err" >/dev/null
     grep -qx "5.000 Task-2 CancelledError delivered" "$TMP/err"

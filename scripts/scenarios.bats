@@ -27,6 +27,7 @@ setup() { TMP="$BATS_TEST_TMPDIR"; }
 #   cancel_before_return: cancel() after the task's last await: it returns a value, yet ends up
 #   cancel_catch_reraise: A task that catches its cancellation, cleans up with a further await,
 #   cancel_catch_return: A task that catches its cancellation, cleans up with a further await,
+#   cancel_then_future_cancelled: A task catches its own cancellation, then awaits a Future that main cancels: one cancel request
 #   cancel_self: A task that cancels itself keeps running until an await that yields
 #   cancel_states: cancel() before a task starts (its body never runs), while it sleeps,
 #   cancel_timer_race: cancel() arrives in the same loop iteration in which the task's sleep

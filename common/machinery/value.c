@@ -415,7 +415,9 @@ static double decimal_value(bool negative, const char *digits, int exponent)
  * length; the shortest that reads back is that one, except just above a
  * power of two, where the doubles below are twice as close together as
  * those above: there the next decimal up can read back when the nearest
- * (below x) does not, and Python's repr picks it. */
+ * (below x) does not, and Python's repr picks it.  The digits never end
+ * in 0: without the 0 the same decimal is one length shorter, and it
+ * would have been found there, a step earlier. */
 static int shortest_digits(double x, bool *negative, char *digits)
 {
     char sci[48];
@@ -452,9 +454,6 @@ static int shortest_digits(double x, bool *negative, char *digits)
             break;
         }
     }
-    size_t n = strlen(digits);
-    while (n > 1 && digits[n - 1] == '0')
-        digits[--n] = '\0';
     return exponent;
 }
 

@@ -435,6 +435,23 @@ static aio_status many_at_once(const aio_value *args, aio_value *result)
     return AIO_OK;
 }
 
+/* A run maps stacks for as many tasks as live at once; when it ends it
+ * unmaps them all, so a program that runs the loop once for a burst of
+ * work does not keep hundreds of megabytes of address space. */
+static int stacks_given_back(long tasks)
+{
+    long before, after, resident;
+    if (memory_pages(&before, &resident) != 0)
+        return 1;
+    aio_status status = aio_run(aio_coro_new("many_at_once", many_at_once, aio_int(tasks)), NULL);
+    if (status != AIO_OK)
+        return aio_exit_code(status);
+    if (memory_pages(&after, &resident) != 0)
+        return 1;
+    printf("address space kept after the run: %ld KiB\n", (after - before) * (sysconf(_SC_PAGESIZE) / 1024));
+    return 0;
+}
+
 /* One task after another, each awaited before the next is made: each
  * finds the stack the one before gave back. */
 static aio_status one_after_another(const aio_value *args, aio_value *result)
@@ -544,8 +561,10 @@ int main(int argc, char **argv)
         printf("guard regions: %ld\n", guards_seen);
         return aio_exit_code(status);
     }
+    if (strcmp(what, "stacks_given_back") == 0 && argc > 2)
+        return stacks_given_back(atol(argv[2]));
     if (strcmp(what, "one_after_another") == 0 && argc > 2)
         return aio_exit_code(aio_run(aio_coro_new("one_after_another", one_after_another, aio_int(atol(argv[2]))), NULL));
-    fprintf(stderr, "usage: edges runs N | reader_then_deadlock | sleep_through_signals | select_through_signals | reports_freed | objects_apart | failed_await | kept_runs N | sleep_half_a_second | guards_every_run N | one_after_another N | printf_then_block | guards_for N\n");
+    fprintf(stderr, "usage: edges runs N | reader_then_deadlock | sleep_through_signals | select_through_signals | reports_freed | objects_apart | failed_await | kept_runs N | sleep_half_a_second | guards_every_run N | one_after_another N | printf_then_block | guards_for N | stacks_given_back N\n");
     return 2;
 }
