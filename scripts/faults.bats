@@ -135,7 +135,7 @@ PY
     [ "${lines[9]}" = "'\\'\"'" ]
 }
 
-@test "repr() cut short to fit a buffer ends on a whole character, whatever the buffer's size" {
+@test "repr() cut short to fit a buffer ends on a whole character and writes nothing past it, whatever its size" {
     command -v python3 >/dev/null || skip "python3 is not installed: it checks the UTF-8"
     hex="$(printf "가한글a한글 \xf0\x9f\x98\x80 ok" | od -An -tx1 | tr -d ' \n')"
     for n in $(seq 1 40); do echo "c $n $hex"; done >"$TMP/in"
@@ -152,6 +152,16 @@ for size, line in enumerate(lines[:-1], 1):
     fits = len(lines[-1]) < size
     assert (line == lines[-1]) if fits else (size - 4 <= len(line) < size and whole.startswith(text)), (size, line)
 PY
+}
+
+@test "a Task's repr cut to any size is the start of the whole one, and its wait_for= part writes nothing past the buffer" {
+    echo t | "$(bin cases/reprs)" >"$TMP/got"
+    mapfile -t cut <"$TMP/got"
+    whole="<Task pending name='Task-2' coro=<wait_on()> wait_for=<Future pending>>"
+    [ "${#cut[@]}" -eq $(( ${#whole} + 2 )) ]
+    for size in $(seq 1 $(( ${#whole} + 2 ))); do
+        [ "${cut[size - 1]}" = "${whole:0:size - 1}" ] || { echo "cut to $size: ${cut[size - 1]}"; return 1; }
+    done
 }
 
 # ---- 3. output that cannot be written ----------------------------------------
