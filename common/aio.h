@@ -160,7 +160,8 @@ bool aio_future_done(const aio_future *future);
 bool aio_future_cancelled(const aio_future *future);
 /* result(): when it raises, *result is None, as after a failed await. */
 aio_status aio_future_result(aio_future *future, aio_value *result);
-/* future.exception(): *exception is AIO_OK when it finished normally. */
+/* future.exception(): *exception is AIO_OK when it finished normally,
+ * and when exception() itself raises (pending, or cancelled). */
 aio_status aio_future_exception(aio_future *future, aio_status *exception);
 /* str(future.exception()): its message, "" if none.  Reading it does not
  * count as retrieving the exception. */

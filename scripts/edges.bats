@@ -191,12 +191,15 @@ one_line() {
     [ "$output" = "misaligned: 0, overlapping: 0" ]
 }
 
-@test "a failed await leaves its result None, not what the variable held, in a task or outside one" {
+@test "a failed await, result() or exception() leaves its result None, not what the variable held, in a task or outside one" {
     run --separate-stderr "$(bin cases/edges)" failed_await
     [ "$status" -eq 0 ]
     [ "${lines[0]}" = "outside a task: RuntimeError, result None" ]
     [ "${lines[1]}" = "in a task: Exception, result None" ]
     [ "${lines[2]}" = "result() of a pending Future: asyncio.exceptions.InvalidStateError, result None" ]
+    [ "${lines[3]}" = "exception() of a pending Future: asyncio.exceptions.InvalidStateError, exception None" ]
+    [ "${lines[4]}" = "exception() of a cancelled Future: asyncio.exceptions.CancelledError, exception None" ]
+    [ "${#lines[@]}" -eq 5 ]
     [ "$stderr" = "sys:1: RuntimeWarning: coroutine 'nothing' was never awaited" ]
 }
 

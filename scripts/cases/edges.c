@@ -508,6 +508,17 @@ static aio_status await_refused(const aio_value *args, aio_value *result)
     value = aio_int(7);
     status = aio_future_result(aio_future_new(), &value);
     printf("result() of a pending Future: %s, result %s\n", aio_status_name(status), kind_of(value));
+    /* And for Future.exception(), which raises when pending or cancelled:
+     * what it gives is None (AIO_OK), not what the variable held. */
+    aio_future *cancelled = aio_future_new();
+    aio_future_cancel(cancelled);
+    aio_future *futures[] = { aio_future_new(), cancelled };
+    for (int i = 0; i < 2; i++) {
+        aio_status exception = AIO_TIMEOUT;
+        status = aio_future_exception(futures[i], &exception);
+        printf("exception() of a %s Future: %s, exception %s\n", i ? "cancelled" : "pending", aio_status_name(status),
+               exception == AIO_OK ? "None" : aio_status_name(exception));
+    }
     return AIO_OK;
 }
 
