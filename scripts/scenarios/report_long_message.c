@@ -3,7 +3,9 @@
 #include "scenario.h"
 
 static const char message[] = "a message long enough that the report of the task that raised it "
-                              "no longer fits in a buffer of 160 bytes, which CPython never cuts short";
+                              "no longer fits in the 256 bytes a report is first written into, so "
+                              "that it is written again into memory of its own, at its whole length: "
+                              "CPython never cuts it short either";
 
 static aio_status boom(const aio_value *args, aio_value *result)
 {

@@ -3,7 +3,9 @@
 import asyncio
 
 MESSAGE = ("a message long enough that the report of the task that raised it "
-           "no longer fits in a buffer of 160 bytes, which CPython never cuts short")
+           "no longer fits in the 256 bytes a report is first written into, so "
+           "that it is written again into memory of its own, at its whole length: "
+           "CPython never cuts it short either")
 
 
 async def boom():
