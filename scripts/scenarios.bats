@@ -80,6 +80,7 @@ setup() { TMP="$BATS_TEST_TMPDIR"; }
 #   future_return_values: set_result() and set_exception() return None; cancel() and
 #   ref_await_refused: A task awaiting itself yields once, then RuntimeError; a coroutine another task runs, or one finished, cannot be awaited
 #   ref_reprs: Future reprs cut a long result as reprlib does, never an exception; a Task asked to cancel is cancelling
+#   ref_repr_chain: A Task's repr nests the repr of the Task it waits for: a chain of 239 tasks in full, as CPython
 #   ref_set_cancelled_error: set_exception(CancelledError) finishes a Future without cancelling it; set_exception(None) is a TypeError
 #   ref_stale_message: A bare Exception raised after catching another carries no message of the one caught
 #   ref_task_set_refused: set_result() and set_exception() on a Task are refused; its awaiter gets what the coroutine returns
