@@ -22,7 +22,7 @@ static aio_status main_body(const aio_value *args, aio_value *result)
     const aio_value values[] = {
         aio_str("short"), aio_str("xxxxxxxxxxxxxxxxxxxxxxxxxxxx"), aio_str("yyyyyyyyyyyyyyyyyyyyyyyyyyyyy"),
         aio_str("it's a \"quoted\" and 'long' string, cut"), aio_str("\t\n\t\n\t\n\t\n\t\n\t\n\t\n\t\n"),
-        aio_str("한글 코루틴 한글 코루틴 한글 코루틴 한글 코루틴 한글 코루틴 "), aio_str("\x01\x01\x01\x01\x01\x01\x01\x01"),
+        aio_str("한글 코루틴 한글 코루틴 한글 코루틴 한글 코루틴 한글 코루틴 "), aio_str("\x01\x02\x03\x04\x05\x06\x07" "abc"),
         aio_str("tail\U0001F600tail\U0001F600tail\U0001F600tail\U0001F600tail\U0001F600tail\U0001F600"),
         aio_int(LONG_MIN), aio_int(LONG_MAX), aio_float(1e300), aio_none(),
     };
