@@ -18,12 +18,14 @@ static void stop_loop(aio_future *future, void *arg)
     aio_loop_stop();
 }
 
-/* loop.run_until_complete(future) */
+/* loop.run_until_complete(future).  CPython removes the callback again
+ * in a `finally`, for an exception that leaves run_forever() early; here
+ * nothing else stops the loop, so the future is done when it returns and
+ * its callbacks have all been run. */
 static void run_until_complete(aio_future *future)
 {
     aio_future_add_done_callback(future, stop_loop, NULL);
     aio_loop_run_forever();
-    aio_future_remove_done_callback(future, stop_loop, NULL);
 }
 
 /* Runner._on_sigint: the first Ctrl-C cancels main, and its clean-up
