@@ -56,6 +56,7 @@ setup() { TMP="$BATS_TEST_TMPDIR"; }
 #   run_unretrieved: A task fails and nobody ever looks at its exception: it is reported
 #   shield_inner_fails: The shielded task fails: awaiting the shield raises its exception.  A
 #   shield_outer_cancelled: The task awaiting shield(inner) is cancelled: it gets CancelledError at
+#   sigint_answered: Main answers Ctrl-C's cancel by raising ValueError, or by returning 42: run() raises or returns that, not KeyboardInterrupt
 #   sigint_twice: A second Ctrl-C during main's clean-up ends the program at once, by SIGINT
 #   sigint_then_run_again: A SIGINT main sends itself is taken at once: KeyboardInterrupt, then a fresh second run
 #   sigint_after_run: After asyncio.run() returns, SIGINT has the handler run() found again
