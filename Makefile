@@ -151,10 +151,10 @@ scenario-%: $$(if $$(wildcard scripts/scenarios/$$*.c),$(BUILD)/scenarios/$$*)
 # its own at the end; sigint.bats leads, since it spends its time waiting
 # for signals and its wait overlaps the others' work.  A file missing
 # from this list still runs, last.
-TEST_FIRST := sigint try edges faults life loop scenarios fuzz chapters trace claims
+TEST_FIRST := sigint edges try faults life loop scenarios chapters trace fuzz clock claims
 TEST_FILES := $(addprefix scripts/,$(addsuffix .bats,$(TEST_FIRST))) \
               $(filter-out $(addprefix scripts/,$(addsuffix .bats,$(TEST_FIRST))),$(sort $(wildcard scripts/*.bats)))
-TEST_JOBS ?= 3
+TEST_JOBS ?= 4
 test:
 	@scripts/prereq.sh
 	$(MAKE) all cases benches tries
