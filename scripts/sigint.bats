@@ -43,8 +43,10 @@ ran() { TMP="$BATS_FILE_TMPDIR/$1"; }
 # non-interactive bash, wait until it has printed its first line (start-up
 # is slow on a loaded machine), let it settle into its sleep, send SIGINT,
 # and wait for it.  MODE "jobs" is `set -m`, which leaves SIGINT to the
-# program; "plain" leaves it ignored, as bash does for background jobs
-# without job control; "trapped" is `set -m` after `trap '' INT`.  Writes
+# program, and cases/sigdfl gives it SIGINT's default action even if bats
+# started with it ignored; "plain" leaves it ignored, as bash does for
+# background jobs without job control; "trapped" is `set -m` after
+# `trap '' INT`.  Writes
 # $TMP/out, err, status, and seconds (from the kill to the exit).  With
 # PEEK=1, a program still running 0.8 s after the kill is stopped with
 # SIGTERM and its status is "alive".
@@ -52,7 +54,7 @@ interrupt() {
     local mode="$1"; shift
     local jobs=""
     case "$mode" in
-        jobs) jobs="set -m;" ;;
+        jobs) jobs="set -m;"; set -- "$(bin cases/sigdfl)" "$@" ;;
         trapped) jobs="set -m; trap '' INT;" ;;
     esac
     bash -c "$jobs"'

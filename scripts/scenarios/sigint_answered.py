@@ -24,6 +24,9 @@ async def main2():
         return 42
 
 
+# As from a terminal: a background job may have inherited SIGINT ignored,
+# and run() leaves an ignored SIGINT alone.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 try:
     asyncio.run(main1())
 except (ValueError, KeyboardInterrupt) as e:

@@ -28,6 +28,9 @@ static aio_status main2(const aio_value *args, aio_value *result)
 
 int main(void)
 {
+    /* As from a terminal: a background job may have inherited SIGINT
+     * ignored, and run() leaves an ignored SIGINT alone. */
+    signal(SIGINT, SIG_DFL);
     aio_status status = aio_run(aio_coro_new("main1", main1, aio_none()), NULL);
     aio_print("run 1: %s", exc_name(status));
     status = aio_run(aio_coro_new("main2", main2, aio_none()), NULL);

@@ -21,6 +21,9 @@ async def main2():
     await asyncio.sleep(0)
 
 
+# As from a terminal: a background job may have inherited SIGINT ignored,
+# and run() leaves an ignored SIGINT alone.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 try:
     asyncio.run(main1())
 except KeyboardInterrupt:
