@@ -68,6 +68,19 @@ growth_kib() { sed -nE 's/^resident growth after run 5: (-?[0-9]+) KiB$/\1/p' <<
     [ -n "$kib" ] && [ "$kib" -lt 1024 ] || { echo "$out"; return 1; }
 }
 
+@test "50,000 timeouts that fire cost no more memory than 50,000 that do not: each gives its timer back" {
+    # Objects live until the run ends, so both grow (about 11 MiB); a timer
+    # kept per fired timeout would add 72 bytes each.
+    life timeouts 50000 finish
+    [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+    finish="$(sed -nE 's/^resident growth over 45000 timeouts: ([0-9]+) KiB$/\1/p' <<<"$output")"
+    life timeouts 50000 expire
+    [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+    expire="$(sed -nE 's/^resident growth over 45000 timeouts: ([0-9]+) KiB$/\1/p' <<<"$output")"
+    [ -n "$finish" ] && [ -n "$expire" ] && [ "$finish" -gt 1024 ] || { echo "finish: $finish KiB, expire: $expire KiB"; return 1; }
+    [ "$expire" -le $(( finish + finish / 20 )) ] || { echo "finish: $finish KiB, expire: $expire KiB"; return 1; }
+}
+
 # ---- 5. enormous delays keep their order --------------------------------------
 # (scenario life_huge_delays covers 2e9 and 3e9 s, stamps and all.)
 

@@ -144,6 +144,32 @@ static int memory(long runs)
     return 0;
 }
 
+/* `timeouts N expire|finish`: one run, N times `async with timeout():`
+ * around a sleep, the timeout firing first or the sleep finishing first.
+ * Objects live until the run ends, so memory grows either way; but it
+ * must grow by the same amount: a timeout that fires gives its timer
+ * back to the pool as one that is cancelled does. */
+static aio_status timeouts_main(const aio_value *args, aio_value *result)
+{
+    (void)result;
+    long n = args[0].as.i;
+    bool expire = args[1].as.i != 0;
+    long before = 0;
+    for (long i = 0; i < n; i++) {
+        if (i == n / 10) /* past the first chunks and slabs */
+            before = resident_kib();
+        aio_timeout *timeout = aio_timeout_new(expire ? 0.5 : 1.0);
+        aio_status status = aio_timeout_enter(timeout);
+        if (status == AIO_OK)
+            status = aio_await(aio_sleep(expire ? 1.0 : 0.5), NULL);
+        status = aio_timeout_exit(timeout, status);
+        if (status != (expire ? AIO_TIMEOUT : AIO_OK))
+            return status == AIO_OK ? aio_raise(AIO_RUNTIME_ERROR, "the timeout did not fire") : status;
+    }
+    aio_print("resident growth over %ld timeouts: %ld KiB", n - n / 10, resident_kib() - before);
+    return AIO_OK;
+}
+
 /* `cycle_wait_for_cancelled`: the same cycle, but the task in wait_for()
  * is itself cancelled.  Cancelling A on its way out walks the cycle, and
  * the RecursionError, not CancelledError, leaves wait_for (3.11). */
@@ -203,6 +229,11 @@ int main(int argc, char **argv)
         futures_per_run = atol(argv[3]);
         return memory(atol(argv[2]));
     }
+    if (strcmp(what, "timeouts") == 0 && argc > 3) {
+        long n = atol(argv[2]);
+        bool expire = strcmp(argv[3], "expire") == 0;
+        return aio_exit_code(aio_run(aio_coro_new2("timeouts", timeouts_main, aio_int(n), aio_int(expire)), NULL));
+    }
     if (strcmp(what, "far") == 0)
         return aio_exit_code(aio_run(aio_coro_new("far_main", far_main, aio_none()), NULL));
     if (strcmp(what, "cycle_cancel_in_callback") == 0) {
@@ -226,6 +257,6 @@ int main(int argc, char **argv)
         }
         return aio_exit_code(status);
     }
-    fprintf(stderr, "usage: life memory RUNS FUTURES | far | cycle_wait_for | cycle_wait_for_cancelled | cycle_cancel_in_callback\n");
+    fprintf(stderr, "usage: life memory RUNS FUTURES | far | cycle_wait_for | cycle_wait_for_cancelled | cycle_cancel_in_callback | timeouts N expire|finish\n");
     return 2;
 }
