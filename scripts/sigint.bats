@@ -73,18 +73,26 @@ interrupt() {
     ' interrupt "$@"
 }
 
-# The three facts of CPython's Ctrl-C: the clean-up line, stderr ending in
-# the line KeyboardInterrupt, status 130; and promptly, not after the sleep.
+# The run ended with status $1 (or is "alive"); else say how it ended.
+ended_with() {
+    [ "$(cat "$TMP/status")" = "$1" ] || { echo "exit status $(cat "$TMP/status")"; cat "$TMP/err"; return 1; }
+}
+
+# The three facts of CPython's Ctrl-C: stdout is $1 (main's clean-up
+# included), stderr ends in the line KeyboardInterrupt, status 130; and
+# promptly, not after the sleep.
 check_interrupted() {
-    [ "$(cat "$TMP/status")" -eq 130 ] || { echo "exit status $(cat "$TMP/status")"; cat "$TMP/err"; return 1; }
-    printf 'main: sleeping 10 s\nmain: clean-up in finally\n' | same - "$TMP/out"
+    ended_with 130
+    printf '%s' "$1" | same - "$TMP/out"
     [ "$(tail -n 1 "$TMP/err")" = KeyboardInterrupt ] || { echo "stderr:"; cat "$TMP/err"; return 1; }
     awk -v s="$(cat "$TMP/seconds")" 'BEGIN { exit !(s < 5) }' || { echo "took $(cat "$TMP/seconds") s"; return 1; }
 }
 
+CLEANED_UP=$'main: sleeping 10 s\nmain: clean-up in finally\n'
+
 @test "C: SIGINT cancels main, its finally runs, it ends with KeyboardInterrupt and status 130" {
     ran c_jobs
-    check_interrupted
+    check_interrupted "$CLEANED_UP"
     # Nothing else on stderr: exactly the one line a traceback ends with.
     [ "$(cat "$TMP/err")" = KeyboardInterrupt ]
 }
@@ -92,26 +100,26 @@ check_interrupted() {
 @test "CPython twin: the same three facts" {
     need_python
     ran py_jobs
-    check_interrupted
+    check_interrupted "$CLEANED_UP"
 }
 
 @test "C: a SIGINT in a program that started with it ignored changes nothing: main sleeps to the end" {
     ran c_plain
-    [ "$(cat "$TMP/status")" -eq 0 ] || { echo "exit status $(cat "$TMP/status")"; cat "$TMP/err"; return 1; }
+    ended_with 0
     printf 'main: sleeping 10 s\nmain: woke up\nmain: clean-up in finally\n' | same - "$TMP/out"
     same /dev/null "$TMP/err"
 }
 
 @test "C: trap '' INT under job control: SIGINT ignored, main sleeps to the end" {
     ran c_trapped
-    [ "$(cat "$TMP/status")" -eq 0 ] || { echo "exit status $(cat "$TMP/status")"; cat "$TMP/err"; return 1; }
+    ended_with 0
     printf 'main: sleeping 10 s\nmain: woke up\nmain: clean-up in finally\n' | same - "$TMP/out"
 }
 
 @test "CPython twin: started with SIGINT ignored, it is still sleeping after the kill" {
     need_python
     ran py_plain
-    [ "$(cat "$TMP/status")" = alive ]
+    ended_with alive
     printf 'main: sleeping 10 s\n' | same - "$TMP/out"
     same /dev/null "$TMP/err"
 }
@@ -122,14 +130,14 @@ check_interrupted() {
 # where the loop's own handler would only count it and sleep on.
 @test "C: after asyncio.run() returns, SIGINT ends a plain time.sleep() with status 130" {
     ran c_after
-    [ "$(cat "$TMP/status")" = 130 ] || { echo "status $(cat "$TMP/status")"; cat "$TMP/err"; return 1; }
+    ended_with 130
     printf 'main: done\nafter run: SIGINT has the handler it had before: True\nafter run: sleeping 10 s\n' | same - "$TMP/out"
 }
 
 @test "CPython twin: the same, status 130 (KeyboardInterrupt)" {
     need_python
     ran py_after
-    [ "$(cat "$TMP/status")" = 130 ] || { echo "status $(cat "$TMP/status")"; cat "$TMP/err"; return 1; }
+    ended_with 130
     printf 'main: done\nafter run: SIGINT has the handler it had before: True\nafter run: sleeping 10 s\n' | same - "$TMP/out"
     [ "$(tail -n 1 "$TMP/err")" = KeyboardInterrupt ]
 }
@@ -137,12 +145,7 @@ check_interrupted() {
 # sigint_twice: the first SIGINT cancels main, whose clean-up would take
 # 10 s more; the second, 0.3 s later, ends the program at once, by SIGINT
 # (the handler restores the default and raises it again, unblocked).
-check_twice() {
-    [ "$(cat "$TMP/status")" -eq 130 ] || { echo "exit status $(cat "$TMP/status")"; cat "$TMP/err"; return 1; }
-    printf 'main: sleeping 10 s\nmain: clean-up, 10 s more\n' | same - "$TMP/out"
-    [ "$(tail -n 1 "$TMP/err")" = KeyboardInterrupt ] || { echo "stderr:"; cat "$TMP/err"; return 1; }
-    awk -v s="$(cat "$TMP/seconds")" 'BEGIN { exit !(s < 5) }' || { echo "took $(cat "$TMP/seconds") s"; return 1; }
-}
+check_twice() { check_interrupted $'main: sleeping 10 s\nmain: clean-up, 10 s more\n'; }
 
 @test "C: a second SIGINT during main's clean-up ends the program at once, status 130" {
     ran c_twice
