@@ -183,8 +183,6 @@ static double monotonic(void)
     return (double)now.tv_sec + (double)now.tv_nsec / 1e9;
 }
 
-/* A handler installed without SA_RESTART interrupts nanosleep() with EINTR
- * every 10 ms; time.sleep(0.1) must still take its full 0.1 s (PEP 475). */
 /* time.sleep() in real time, with no signal: a fraction of a second is
  * asked for to the microsecond, and never cut short. */
 static int sleep_half_a_second(void)
@@ -196,6 +194,8 @@ static int sleep_half_a_second(void)
     return 0;
 }
 
+/* A handler installed without SA_RESTART interrupts nanosleep() with EINTR
+ * every 10 ms; time.sleep(0.1) must still take its full 0.1 s (PEP 475). */
 static int sleep_through_signals(void)
 {
     struct sigaction action;
@@ -285,14 +285,8 @@ static size_t long_repr(const struct aio_future *object, char *buf, size_t size)
 
 static long resident_kib(void)
 {
-    long pages = 0, resident = 0;
-    FILE *f = fopen("/proc/self/statm", "r");
-    if (f) {
-        if (fscanf(f, "%ld %ld", &pages, &resident) != 2)
-            resident = 0;
-        fclose(f);
-    }
-    return resident * (sysconf(_SC_PAGESIZE) / 1024);
+    long size, resident;
+    return memory_pages(&size, &resident) == 0 ? resident * (sysconf(_SC_PAGESIZE) / 1024) : 0;
 }
 
 /* 20,000 reports of a long repr (stderr goes to /dev/null in the test):
