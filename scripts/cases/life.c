@@ -99,12 +99,18 @@ static aio_status wait_on(const aio_value *args, aio_value *result)
     return aio_await(name[0] == 'A' ? b_task : a_task, result);
 }
 
+/* A awaits B and B awaits A, once both have run their first step. */
+static void make_cycle(void)
+{
+    a_task = aio_create_task(aio_coro_new("wait_on", wait_on, aio_str("A")));
+    b_task = aio_create_task(aio_coro_new("wait_on", wait_on, aio_str("B")));
+}
+
 static aio_status cycle_main(const aio_value *args, aio_value *result)
 {
     (void)args;
     (void)result;
-    a_task = aio_create_task(aio_coro_new("wait_on", wait_on, aio_str("A")));
-    b_task = aio_create_task(aio_coro_new("wait_on", wait_on, aio_str("B")));
+    make_cycle();
     aio_status status = aio_await(aio_wait_for(a_task, 0.1), NULL);
     if (status == AIO_RECURSION_ERROR)
         aio_print("main: RecursionError: %s", aio_exception_message());
@@ -186,8 +192,7 @@ static aio_status cancelled_main(const aio_value *args, aio_value *result)
 {
     (void)args;
     (void)result;
-    a_task = aio_create_task(aio_coro_new("wait_on", wait_on, aio_str("A")));
-    b_task = aio_create_task(aio_coro_new("wait_on", wait_on, aio_str("B")));
+    make_cycle();
     aio_task *waiter = aio_create_task(aio_coro_new("in_wait_for", in_wait_for, aio_none()));
     for (int i = 0; i < 3; i++)
         aio_await(aio_sleep(0), NULL);
@@ -211,8 +216,7 @@ static aio_status callback_main(const aio_value *args, aio_value *result)
 {
     (void)args;
     (void)result;
-    a_task = aio_create_task(aio_coro_new("wait_on", wait_on, aio_str("A")));
-    b_task = aio_create_task(aio_coro_new("wait_on", wait_on, aio_str("B")));
+    make_cycle();
     aio_await(aio_sleep(0), NULL);
     printf("main: a callback cancels A\n");
     aio_call_soon(cancel_a, NULL);
@@ -220,6 +224,17 @@ static aio_status callback_main(const aio_value *args, aio_value *result)
     aio_await(aio_sleep(0), NULL);
     printf("main: goes on\n");
     return AIO_OK;
+}
+
+/* asyncio.run(main()) in a `try` that prints the RecursionError it raises. */
+static int run_catching_recursion(const char *name, aio_coro_fn fn)
+{
+    aio_status status = aio_run(aio_coro_new(name, fn, aio_none()), NULL);
+    if (status == AIO_RECURSION_ERROR) {
+        aio_print("run: RecursionError: %s", aio_exception_message());
+        status = AIO_OK;
+    }
+    return aio_exit_code(status);
 }
 
 int main(int argc, char **argv)
@@ -241,22 +256,10 @@ int main(int argc, char **argv)
         printf("run: %s\n", aio_status_class(status));
         return 0;
     }
-    if (strcmp(what, "cycle_wait_for_cancelled") == 0) {
-        aio_status status = aio_run(aio_coro_new("cancelled_main", cancelled_main, aio_none()), NULL);
-        if (status == AIO_RECURSION_ERROR) {
-            aio_print("run: RecursionError: %s", aio_exception_message());
-            status = AIO_OK;
-        }
-        return aio_exit_code(status);
-    }
-    if (strcmp(what, "cycle_wait_for") == 0) {
-        aio_status status = aio_run(aio_coro_new("cycle_main", cycle_main, aio_none()), NULL);
-        if (status == AIO_RECURSION_ERROR) {
-            aio_print("run: RecursionError: %s", aio_exception_message());
-            status = AIO_OK;
-        }
-        return aio_exit_code(status);
-    }
+    if (strcmp(what, "cycle_wait_for_cancelled") == 0)
+        return run_catching_recursion("cancelled_main", cancelled_main);
+    if (strcmp(what, "cycle_wait_for") == 0)
+        return run_catching_recursion("cycle_main", cycle_main);
     fprintf(stderr, "usage: life memory RUNS FUTURES | far | cycle_wait_for | cycle_wait_for_cancelled | cycle_cancel_in_callback | timeouts N expire|finish\n");
     return 2;
 }
