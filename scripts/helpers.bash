@@ -15,6 +15,9 @@ export BUILD
 # caller's environment says, since that is what expected/ holds.
 export AIO_PYTHON=3.11
 
+# python3's version as "3.12", "?" if it cannot say.
+ask_python_version() { python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null || echo "?"; }
+
 # The reader's python3, pinned once per run.  A version manager's shim
 # (pyenv's is a bash script) costs about 80 ms on every call, and the
 # tests make many; a two-line sh wrapper first on PATH runs the same
@@ -23,9 +26,10 @@ export AIO_PYTHON=3.11
 # scripts need nothing but the standard library, and a machine's
 # site-packages can hook every start (this one's imports certifi, 30 ms
 # and more each time) or change what a twin prints (a sitecustomize
-# that sets warning filters).  Its version goes beside it.  The first file to get here writes both, each
-# under a temporary name first; the others find them, or, in the moment
-# before they exist, find the shim and ask it themselves.
+# that sets warning filters).  Its version goes beside it.  The first
+# file to get here writes both, each under a temporary name first; the
+# others find them, or, in the moment before they exist, find the shim
+# and ask it themselves.
 pin_python3() {
     [ -n "${BATS_RUN_TMPDIR:-}" ] || return 0
     local dir="$BATS_RUN_TMPDIR/pinned" exe version=""
@@ -36,7 +40,7 @@ pin_python3() {
                 printf '#!/bin/sh\nexec '\''%s'\'' -S "$@"\n' "$exe" >"$dir/.python3"
                 chmod +x "$dir/.python3" && mv "$dir/.python3" "$dir/python3"
             fi
-            version="$(python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)" || version="?"
+            version="$(ask_python_version)"
         fi
         echo "$version" >"$dir/.version" && mv "$dir/.version" "$dir/version"
     fi
@@ -50,7 +54,7 @@ python_version() {
     if [ -f "$pinned" ]; then
         read -r version <"$pinned" || true
     elif command -v python3 >/dev/null; then
-        version="$(python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)" || version="?"
+        version="$(ask_python_version)"
     fi
     READERS_PYTHON="$version"
 }
