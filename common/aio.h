@@ -195,12 +195,58 @@ void aio_timer_cancel(aio_handle *timer);
 bool aio_add_reader(int fd, aio_callback callback, void *arg);
 bool aio_remove_reader(int fd);
 
+/* ---- asyncio.gather (gather.c) -------------------------------------------
+ * gather(*aws, return_exceptions=False): one Future (a _GatheringFuture)
+ * over many awaitables, all running at once, each coroutine in a Task of
+ * its own.  It finishes with their results in argument order, whatever
+ * order they finish in; or with the first exception, while the others run
+ * on; with return_exceptions, exceptions are results like any other.
+ * Cancelling it cancels every child not done yet.  The same awaitable
+ * twice is one child; gather() of nothing is a plain Future, done, [].
+ *
+ * aio_value has no list, so the result is the list as print() shows it,
+ * a str: "[3, 1, 2]", "[1, ValueError('boom')]".  The items come from the
+ * Future: aio_gather_count() is len(results) (0 until the list is there)
+ * and aio_gather_result() is results[i]: AIO_OK and its value, or (with
+ * return_exceptions) the exception it is, raised, so that
+ * aio_exception_message() reads its message.
+ *
+ * aio_gather(a, b, ...) takes 1 to 8 awaitables; none, or more, go through
+ * aio_gather_awaitables().  C evaluates the arguments in no fixed order:
+ * where the order of Tasks matters, create them before the call. */
+aio_future *aio_gather_awaitables(size_t count, aio_awaitable *const *awaitables, bool return_exceptions);
+size_t aio_gather_count(const aio_future *gathering);
+aio_status aio_gather_result(const aio_future *gathering, size_t i, aio_value *result);
+#define aio_gather(...) AIO_GATHER(false, __VA_ARGS__)
+#define aio_gather_return_exceptions(...) AIO_GATHER(true, __VA_ARGS__)
+/* How those two count their arguments and convert each to an Awaitable. */
+#define AIO_GATHER(flag, ...)                                                        \
+    aio_gather_awaitables(AIO_GATHER_COUNT(__VA_ARGS__),                             \
+        (aio_awaitable *[]){ AIO_GATHER_EACH(AIO_GATHER_COUNT(__VA_ARGS__), __VA_ARGS__) }, (flag))
+#define AIO_GATHER_COUNT(...) AIO_GATHER_NTH(__VA_ARGS__, 8, 7, 6, 5, 4, 3, 2, 1, 0)
+#define AIO_GATHER_NTH(a1, a2, a3, a4, a5, a6, a7, a8, n, ...) n
+#define AIO_GATHER_EACH(n, ...) AIO_GATHER_EACH_(n, __VA_ARGS__)
+#define AIO_GATHER_EACH_(n, ...) AIO_GATHER_##n(__VA_ARGS__)
+#define AIO_GATHER_1(x) aio_as_awaitable(x)
+#define AIO_GATHER_2(x, ...) aio_as_awaitable(x), AIO_GATHER_1(__VA_ARGS__)
+#define AIO_GATHER_3(x, ...) aio_as_awaitable(x), AIO_GATHER_2(__VA_ARGS__)
+#define AIO_GATHER_4(x, ...) aio_as_awaitable(x), AIO_GATHER_3(__VA_ARGS__)
+#define AIO_GATHER_5(x, ...) aio_as_awaitable(x), AIO_GATHER_4(__VA_ARGS__)
+#define AIO_GATHER_6(x, ...) aio_as_awaitable(x), AIO_GATHER_5(__VA_ARGS__)
+#define AIO_GATHER_7(x, ...) aio_as_awaitable(x), AIO_GATHER_6(__VA_ARGS__)
+#define AIO_GATHER_8(x, ...) aio_as_awaitable(x), AIO_GATHER_7(__VA_ARGS__)
+
 /* ---- Lifetime ------------------------------------------------------------
- * Python frees objects when nothing refers to them.  Here every coroutine,
- * Future and Task comes from an arena: those created while aio_run() runs
- * are reclaimed when it closes its loop; the rest at exit.  So do not keep
- * pointers to them past the aio_run() that made them.  The arena makes an
- * object cost a pointer bump, and lets a coroutine that has finished stay
- * readable, so that awaiting it again is a clear RuntimeError. */
+ * Python frees an object when nothing refers to it.  Here an object lives
+ * while the coroutine call that made it is running, while it is pending
+ * (a Future not done, a coroutine not finished), and while a callback, a
+ * Task or another coroutine holds it; then the loop reuses its memory
+ * (machinery/object.h has the rule, common/README.md what it means for
+ * you).  A chapter never frees anything.  What you hold is a handle: one
+ * kept past its object is refused in one clear line, and a finished
+ * coroutine awaited again still raises RuntimeError. */
+#ifndef AIO_INTERNAL
+#include "machinery/handles.h"
+#endif
 
 #endif

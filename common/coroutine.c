@@ -3,7 +3,7 @@
 #include <stdio.h>
 
 #include "internal.h"
-#include "machinery/arena.h"
+#include "machinery/object.h"
 #include "machinery/config.h"
 
 static aio_status coro_await(aio_awaitable *self, aio_value *result)
@@ -36,43 +36,63 @@ const aio_awaitable_type aio_coro_type = {
     .describe = coro_describe,
 };
 
-/* A coroutine that never ran stays until exit, and is reported there:
- * "sys:1: RuntimeWarning: ... was never awaited" is what CPython prints
- * at shutdown, after any traceback. */
+/* A coroutine goes as soon as it has finished and nothing holds it
+ * (machinery/object.h).  One that never ran stays until exit, and is
+ * reported there: "sys:1: RuntimeWarning: ... was never awaited" is what
+ * CPython prints at shutdown, after any traceback.  It will never run, so
+ * it lets go of its arguments now. */
+static bool settled(const void *object) { return ((const aio_coro *)object)->state == AIO_CORO_CLOSED; }
+
 static bool reclaim(void *object, bool at_exit)
 {
     aio_coro *coro = object;
+    for (size_t i = 0; i < coro->nargs; i++)
+        aio_value_drop(coro->args[i]);
+    coro->nargs = 0;
     if (coro->state == AIO_CORO_CREATED && !at_exit)
         return false;
     coro_finalize(&coro->base);
     return true;
 }
 
-/* Sized to its arguments: every finished coroutine stays until the loop
- * closes (see "Lifetime" in aio.h), so its size is paid once per call. */
-static aio_coro *coro_new(const char *name, aio_coro_fn fn, size_t nargs)
+const aio_object_kind aio_coro_kind = { "coroutine", settled, reclaim };
+
+/* Sized to its arguments, which it holds (an object passed in stays alive
+ * while the coroutine may still read it). */
+static aio_coro *coro_new(const char *name, aio_coro_fn fn, size_t nargs, const aio_value *args)
 {
-    aio_coro *coro = aio_arena_new(sizeof *coro + nargs * sizeof(aio_value), reclaim, aio_coro_type.type_repr);
+    aio_coro *coro = aio_object_alloc_unowned(sizeof *coro + nargs * sizeof(aio_value), &aio_coro_kind,
+                                              aio_coro_type.type_repr);
     coro->base.type = &aio_coro_type;
     coro->name = name;
     coro->fn = fn;
     coro->state = AIO_CORO_CREATED;
+    coro->nargs = nargs;
+    for (size_t i = 0; i < nargs; i++) {
+        coro->args[i] = args[i];
+        aio_value_hold(args[i]);
+    }
     return coro;
 }
 
 aio_coro *aio_coro_new(const char *name, aio_coro_fn fn, aio_value arg)
 {
-    aio_coro *coro = coro_new(name, fn, 1);
-    coro->args[0] = arg;
-    return coro;
+    return coro_new(name, fn, 1, &arg);
 }
 
 aio_coro *aio_coro_new2(const char *name, aio_coro_fn fn, aio_value arg0, aio_value arg1)
 {
-    aio_coro *coro = coro_new(name, fn, 2);
-    coro->args[0] = arg0;
-    coro->args[1] = arg1;
-    return coro;
+    aio_value args[] = { arg0, arg1 };
+    return coro_new(name, fn, 2, args);
+}
+
+/* What a handle to a coroutine that is gone stands for: one that finished
+ * (a coroutine goes only once it has), so that awaiting it again is the
+ * RuntimeError it always was (machinery/handles.h). */
+aio_coro *aio_coro_spent(void)
+{
+    static aio_coro spent = { .base = { &aio_coro_type }, .name = "spent", .state = AIO_CORO_CLOSED };
+    return &spent;
 }
 
 aio_awaitable *aio_coro_awaitable(aio_coro *coro) { return &coro->base; }
@@ -93,9 +113,15 @@ aio_status aio_coro_run(aio_coro *coro, aio_value *result)
     if (coro->state == AIO_CORO_CLOSED)
         return aio_raise_in("await", AIO_RUNTIME_ERROR, "cannot reuse already awaited coroutine");
     coro->state = AIO_CORO_RUNNING;
+    coro->runner = aio_current_task();
     aio_value value = aio_none();
+    /* What the body makes belongs to this call, as a Python function's
+     * locals do: it is let go when the body returns, bar what it returns. */
+    aio_frame frame;
+    aio_frame_enter(&frame);
     aio_status status = coro->fn(coro->args, &value);
-    coro->state = AIO_CORO_CLOSED;
+    aio_frame_leave(&frame, status == AIO_OK ? value : aio_none());
+    aio_coro_close(coro);
     if (result)
         *result = status == AIO_OK ? value : aio_none();
     return status;
@@ -104,4 +130,5 @@ aio_status aio_coro_run(aio_coro *coro, aio_value *result)
 void aio_coro_close(aio_coro *coro)
 {
     coro->state = AIO_CORO_CLOSED;
+    aio_object_settled(coro);
 }

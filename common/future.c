@@ -4,6 +4,8 @@
 
 #include "internal.h"
 #include "loop.h"
+#include "machinery/object.h"
+#include "machinery/stack.h"
 #include "machinery/trace.h"
 
 struct aio_done_entry {
@@ -12,6 +14,32 @@ struct aio_done_entry {
     aio_future *future;
     aio_done_entry *next;
 };
+
+/* A done callback holds its Future and its argument until it has run (or
+ * is removed), as a Python closure would keep them alive.  Entries are
+ * reused from a free list. */
+static aio_done_entry *spare_entries;
+
+static aio_done_entry *entry_new(aio_done_callback fn, void *arg, aio_future *future)
+{
+    aio_done_entry *entry = spare_entries;
+    if (entry)
+        spare_entries = entry->next;
+    else if (!(entry = malloc(sizeof *entry)))
+        aio_fatal("MemoryError: no memory for a done callback");
+    *entry = (aio_done_entry){ .fn = fn, .arg = arg, .future = future };
+    aio_object_hold(future);
+    aio_object_hold(arg);
+    return entry;
+}
+
+static void entry_free(aio_done_entry *entry)
+{
+    aio_object_drop(entry->future);
+    aio_object_drop(entry->arg);
+    entry->next = spare_entries;
+    spare_entries = entry;
+}
 
 /* Awaiting a Future that is already done does not give up control; one
  * that is pending blocks the task until a done callback wakes it. */
@@ -36,9 +64,10 @@ static void future_finalize(aio_awaitable *self)
     while (future->callbacks) {
         aio_done_entry *entry = future->callbacks;
         future->callbacks = entry->next;
-        free(entry);
+        entry_free(entry);
     }
     future->last_callback = NULL;
+    aio_value_drop(future->result);
 }
 
 static const char *future_describe(const aio_awaitable *self, char *buf, size_t size)
@@ -101,13 +130,14 @@ static void run_done_callback(void *arg)
 {
     aio_done_entry *entry = arg;
     entry->fn(entry->future, entry->arg);
-    free(entry);
+    entry_free(entry);
 }
 
 /* Done callbacks never run inline: each goes through call_soon, so they
  * run in the next loop iteration, in the order they were added. */
 static void schedule_callbacks(aio_future *future)
 {
+    aio_object_settled(future); /* done: it may go once nothing needs it */
     aio_done_entry *entry = future->callbacks;
     future->callbacks = future->last_callback = NULL;
     while (entry) {
@@ -154,6 +184,8 @@ aio_status aio_future_set_result_base(aio_future *future, aio_value result)
 {
     if (future->state != AIO_FUTURE_PENDING)
         return aio_raise_in("Future.set_result()", AIO_INVALID_STATE, "invalid state");
+    aio_stack_refuse(result.kind == AIO_PTR ? result.as.p : NULL, "Future.set_result()");
+    aio_value_hold(result); /* whoever awaits it will want it */
     future->result = result;
     future->state = AIO_FUTURE_FINISHED;
     schedule_callbacks(future);
@@ -199,10 +231,8 @@ const char *aio_future_exception_message(const aio_future *future)
 
 void aio_future_add_done_callback(aio_future *future, aio_done_callback fn, void *arg)
 {
-    aio_done_entry *entry = malloc(sizeof *entry);
-    if (!entry)
-        aio_fatal("MemoryError: no memory for a done callback");
-    *entry = (aio_done_entry){ .fn = fn, .arg = arg, .future = future };
+    aio_stack_refuse(arg, "Future.add_done_callback()");
+    aio_done_entry *entry = entry_new(fn, arg, future);
     if (aio_future_done(future)) {
         aio_call_soon(run_done_callback, entry);
         return;
@@ -222,7 +252,7 @@ size_t aio_future_remove_done_callback(aio_future *future, aio_done_callback fn,
         aio_done_entry *entry = *link;
         if (entry->fn == fn && entry->arg == arg) {
             *link = entry->next;
-            free(entry);
+            entry_free(entry);
             removed++;
         } else {
             future->last_callback = entry;

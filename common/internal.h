@@ -7,6 +7,7 @@
 #include "aio.h"
 #include "machinery/exception.h"
 #include "machinery/report.h"
+#include "machinery/stack.h"
 #include "machinery/switch.h"
 
 /* ---- coroutine.c -------------------------------------------------------- */
@@ -18,6 +19,8 @@ struct aio_coro {
     const char *name;     /* the coroutine function's name */
     aio_coro_fn fn;       /* its body */
     aio_coro_state state;
+    struct aio_task *runner; /* the task it runs in, while RUNNING */
+    size_t nargs;
     aio_value args[];     /* the arguments it was called with (1 or 2) */
 };
 
@@ -32,9 +35,16 @@ void aio_coro_close(aio_coro *coro);
 
 /* ---- awaitable.c -------------------------------------------------------- */
 
+/* An awaitable handed in inside an array (gather's): its handle checked,
+ * as the front door checks the others (machinery/handles.h). */
+aio_awaitable *aio_awaitable_arg(const aio_awaitable *handle, const char *api);
+extern const struct aio_object_kind aio_coro_kind;
+aio_coro *aio_coro_spent(void);
+
 /* isinstance(awaitable, type). */
 bool aio_is_instance(const aio_awaitable *awaitable, const aio_awaitable_type *type);
-/* A new object of `type`, zeroed, from the arena (machinery/arena.c). */
+/* A new object of `type`, zeroed, owned by the coroutine call now running
+ * (machinery/object.h has the rule). */
 void *aio_object_new(size_t size, const aio_awaitable_type *type);
 
 /* ---- future.c ----------------------------------------------------------- */
@@ -81,7 +91,7 @@ aio_future *aio_future_new_sized(size_t size, const char *label);
 
 /* ---- cancel.c and task.c ------------------------------------------------ */
 
-typedef struct aio_stack aio_stack;
+typedef struct aio_frame aio_frame;
 
 struct aio_task {
     aio_future future;         /* Task extends Future */
@@ -93,7 +103,9 @@ struct aio_task {
     int cancels_at_step;       /* ...as its last step began */
     /* how the task's coroutine runs on a stack of its own */
     aio_context context;
-    aio_stack *stack;
+    aio_stack *stack;          /* its claim on the shared stack, or NULL once done... */
+    aio_stack claim;           /* ...which lives here (machinery/stack.h) */
+    aio_frame *frames;         /* the coroutine calls it is in, while switched out */
     bool started, finished;
     aio_status resume_with;    /* what the interrupted await will raise */
     aio_future *yielded;       /* what the last switch-out blocked on (NULL: a bare yield) */
@@ -103,6 +115,9 @@ struct aio_task {
 };
 
 extern const aio_future_class aio_task_type;
+
+/* Close a Task left pending when its loop has closed (task.c). */
+void aio_task_close(aio_task *task);
 
 /* Use up `count` Task-N names without making Tasks (task.c). */
 void aio_task_skip_names(unsigned long count);

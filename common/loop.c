@@ -8,7 +8,9 @@
 
 #include "machinery/config.h"
 #include "machinery/handle.h"
+#include "machinery/object.h"
 #include "machinery/poll.h"
+#include "machinery/stack.h"
 #include "machinery/trace.h"
 
 typedef struct reader {
@@ -83,6 +85,8 @@ aio_handle *aio_call_at(double when, aio_callback callback, void *arg)
 
 void aio_timer_cancel(aio_handle *timer)
 {
+    if (!loop.running)
+        return; /* the loop has closed, and its handles are gone with it */
     if (!timer->due && !timer->cancelled)
         AIO_TRACE(timer_cancelled, timer->when);
     timer->cancelled = true;
@@ -95,6 +99,7 @@ bool aio_add_reader(int fd, aio_callback callback, void *arg)
 {
     if (fd < 0 || fd >= AIO_POLL_FD_LIMIT)
         return false; /* select() cannot watch it */
+    aio_stack_refuse(arg, "add_reader()");
     aio_remove_reader(fd);
     loop.reader_fds[loop.reader_count] = fd;
     loop.readers[loop.reader_count++] = (reader){ callback, arg };
@@ -179,6 +184,10 @@ static void run_once(void)
             h->callback(h->arg);
         aio_handle_release(h);
     }
+
+    /* 6. Not in CPython, where reference counts free objects at once:
+     *    what nothing needs any more goes now (machinery/object.h). */
+    aio_object_sweep();
 }
 
 /* ---- lifetime ---------------------------------------------------------- */

@@ -6,7 +6,7 @@
 
 #include "internal.h"
 #include "loop.h"
-#include "machinery/arena.h"
+#include "machinery/object.h"
 #include "machinery/report.h"
 #include "machinery/sigint.h"
 #include "machinery/stack.h"
@@ -67,32 +67,39 @@ static bool is_pending_task(const aio_awaitable *o)
     return o->type == &aio_task_type.awaitable && !aio_future_done((const aio_future *)o);
 }
 
-/* The Tasks made since `mark` that are still pending, oldest first, in a
- * malloc()ed array (NULL when there are none). */
-static aio_task **pending_tasks(void *mark, size_t *count)
+/* The Tasks of this run that are still pending, oldest first, in a
+ * malloc()ed array (NULL when there are none).  Like the set that
+ * tasks.all_tasks() returns, the list holds them: drop_tasks() lets go. */
+static aio_task **pending_tasks(size_t *count)
 {
+    size_t all;
+    void **objects = aio_objects_of_run(&all);
     *count = 0;
-    for (aio_awaitable *o = aio_arena_newest(); o != mark; o = aio_arena_older(o))
-        *count += is_pending_task(o);
-    if (*count == 0)
+    for (size_t i = 0; i < all; i++)
+        if (is_pending_task(objects[i])) {
+            aio_object_hold(objects[i]);
+            objects[(*count)++] = objects[i];
+        }
+    if (*count == 0) {
+        free(objects);
         return NULL;
-    aio_task **pending = malloc(*count * sizeof *pending);
-    if (!pending)
-        aio_fatal("MemoryError: no memory to list the remaining tasks");
-    /* The tracked list is newest first: fill the array from its end. */
-    size_t i = *count;
-    for (aio_awaitable *o = aio_arena_newest(); o != mark; o = aio_arena_older(o))
-        if (is_pending_task(o))
-            pending[--i] = (aio_task *)o;
-    return pending;
+    }
+    return (aio_task **)objects;
+}
+
+static void drop_tasks(aio_task **tasks, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        aio_object_drop(tasks[i]);
+    free(tasks);
 }
 
 /* A cancel() that raises (a cycle of tasks awaiting each other) stops the
  * clean-up there, as in CPython: run() then raises it. */
-static aio_status cancel_all_tasks(void *mark)
+static aio_status cancel_all_tasks(void)
 {
     size_t count, i;
-    aio_task **pending = pending_tasks(mark, &count);
+    aio_task **pending = pending_tasks(&count);
     if (!pending)
         return AIO_OK;
 
@@ -100,7 +107,7 @@ static aio_status cancel_all_tasks(void *mark)
         bool cancelled;
         aio_status status = aio_task_cancel_status(pending[i], &cancelled);
         if (status != AIO_OK) {
-            free(pending);
+            drop_tasks(pending, count);
             return status;
         }
     }
@@ -119,21 +126,25 @@ static aio_status cancel_all_tasks(void *mark)
         aio_report("unhandled exception during asyncio.run() shutdown", "task", aio_future_format,
                    &pending[i]->future);
     }
-    free(pending);
+    drop_tasks(pending, count);
     return AIO_OK;
 }
 
 /* A task still pending now was made during the clean-up (or refused to
- * end): nothing will ever run it again.  CPython says so when the Task is
- * garbage collected; we say it here, where aio_run() is about to reclaim
- * it, in creation order. */
-static void report_abandoned(void *mark)
+ * end): nothing will ever run it again.  CPython's garbage collector
+ * frees it, closing its coroutine first (GeneratorExit at its await, so
+ * its clean-up runs), then saying "Task was destroyed but it is
+ * pending!".  We do the same here, with the loop closed, as it is then
+ * in CPython, in creation order. */
+static void close_abandoned(void)
 {
     size_t count;
-    aio_task **pending = pending_tasks(mark, &count);
-    for (size_t i = 0; i < count; i++)
+    aio_task **pending = pending_tasks(&count);
+    for (size_t i = 0; i < count; i++) {
+        aio_task_close(pending[i]);
         aio_report("Task was destroyed but it is pending!", "task", aio_future_format, &pending[i]->future);
-    free(pending);
+    }
+    drop_tasks(pending, count);
 }
 
 aio_status aio_run(aio_coro *main, aio_value *result)
@@ -143,7 +154,7 @@ aio_status aio_run(aio_coro *main, aio_value *result)
     if (aio_loop_is_running())
         return aio_raise_in("asyncio.run()", AIO_RUNTIME_ERROR, "asyncio.run() cannot be called from a running event loop");
 
-    aio_arena_mark mark = aio_arena_mark_now();
+    aio_objects_run_begin();
     aio_loop_open();
     aio_task *task = aio_create_task(main);
     interruptible = task;
@@ -166,16 +177,17 @@ aio_status aio_run(aio_coro *main, aio_value *result)
         raised = (aio_exception){.status = status};
     }
 
-    aio_status shutdown = cancel_all_tasks(mark.newest);
+    aio_status shutdown = cancel_all_tasks();
     const char *shutdown_message = aio_exception_message();
     if (shutdown == AIO_OK)
         /* CPython runs shutdown_asyncgens() and shutdown_default_executor()
          * here, each as a Task: nothing for us to do, but their names are
          * taken, so the next run's main is Task-5, not Task-3. */
         aio_task_skip_names(2);
-    report_abandoned(mark.newest);
     aio_loop_close();
-    aio_arena_reclaim_since(mark);
+    close_abandoned();
+    aio_objects_run_end();
+    aio_loop_close(); /* again, for what the closed tasks queued */
     aio_stack_pool_destroy();
     aio_sigint_restore();
 

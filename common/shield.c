@@ -4,14 +4,11 @@
  * on, and its result is simply no longer delivered there. */
 #include "internal.h"
 
-typedef struct shield_future {
-    aio_future outer; /* what aio_shield() returns */
-    aio_future *inner;
-} shield_future;
-
+/* The two callbacks are CPython's closures: each is handed, as its
+ * argument, the other Future, and holds it until it has run. */
 static void inner_done(aio_future *inner, void *arg)
 {
-    aio_future *outer = &((shield_future *)arg)->outer;
+    aio_future *outer = arg;
     if (aio_future_cancelled(outer)) {
         aio_status ignored;
         if (!aio_future_cancelled(inner))
@@ -29,10 +26,9 @@ static void inner_done(aio_future *inner, void *arg)
 
 static void outer_done(aio_future *outer, void *arg)
 {
-    shield_future *shield = arg;
-    (void)outer;
-    if (!aio_future_done(shield->inner))
-        aio_future_remove_done_callback(shield->inner, inner_done, shield);
+    aio_future *inner = arg;
+    if (!aio_future_done(inner))
+        aio_future_remove_done_callback(inner, inner_done, outer);
 }
 
 aio_future *aio_shield_awaitable(aio_awaitable *awaitable)
@@ -40,10 +36,8 @@ aio_future *aio_shield_awaitable(aio_awaitable *awaitable)
     aio_future *inner = aio_ensure_future(awaitable);
     if (aio_future_done(inner))
         return inner;
-    /* The outer Future is a plain Future with one more field. */
-    shield_future *shield = (shield_future *)aio_future_new_sized(sizeof *shield, "shield's Future");
-    shield->inner = inner;
-    aio_future_add_done_callback(inner, inner_done, shield);
-    aio_future_add_done_callback(&shield->outer, outer_done, shield);
-    return &shield->outer;
+    aio_future *outer = aio_future_new_sized(sizeof *outer, "shield's Future");
+    aio_future_add_done_callback(inner, inner_done, outer);
+    aio_future_add_done_callback(outer, outer_done, inner);
+    return outer;
 }

@@ -4,6 +4,7 @@
 #include <math.h>
 
 #include "internal.h"
+#include "loop.h"
 
 /* futures._set_result_unless_cancelled */
 static void wake_sleeper(void *arg)
@@ -21,6 +22,8 @@ static aio_status sleep_body(const aio_value *args, aio_value *result)
         return aio_raise_in("asyncio.sleep()", AIO_VALUE_ERROR, "sleep length must be a number, not NaN");
     if (seconds <= 0)
         return aio_task_yield(NULL);
+    if (!aio_loop_is_running()) /* get_running_loop(): a Task closed after its loop */
+        return aio_raise_in("asyncio.sleep()", AIO_RUNTIME_ERROR, "no running event loop");
 
     aio_future *future = aio_future_new_sized(sizeof *future, "sleep's Future");
     aio_handle *timer = aio_call_later(seconds, wake_sleeper, future);

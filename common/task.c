@@ -12,6 +12,7 @@
 
 #include "internal.h"
 #include "loop.h"
+#include "machinery/object.h"
 #include "machinery/stack.h"
 #include "machinery/trace.h"
 
@@ -28,7 +29,8 @@ static void task_finalize(aio_awaitable *self)
 {
     aio_task *task = (aio_task *)self;
     if (task->stack)
-        aio_stack_release(task->stack);
+        aio_stack_unclaim(task->stack);
+    aio_object_drop(task->coro);
     aio_future_type.awaitable.finalize(self); /* and the never-retrieved report */
 }
 
@@ -123,7 +125,7 @@ static _Noreturn void task_entry(void *arg)
 static void finish(aio_task *task)
 {
     if (task->stack) {
-        aio_stack_release(task->stack);
+        aio_stack_unclaim(task->stack);
         task->stack = NULL;
     }
     AIO_TRACE(task_finished, task->name, task->outcome, task->must_cancel, task->outcome_value);
@@ -152,6 +154,8 @@ static void resume(aio_task *task, aio_status exception)
     task->resume_with = exception;
     current = task;
     aio_exception_use(&task->raised);
+    aio_frame *loop_frames = aio_frame_swap(task->frames); /* what it makes is its own */
+    aio_stack_occupy(task->stack, &task->context);         /* its frames back on the stack */
     aio_stack_set_running(task->stack);
     if (!task->started) {
         task->started = true;
@@ -161,9 +165,27 @@ static void resume(aio_task *task, aio_status exception)
         aio_context_switch(&loop_context, &task->context);
     }
     aio_stack_set_running(NULL);
+    task->frames = aio_frame_swap(loop_frames);
     aio_exception_use(NULL);
     current = NULL;
     AIO_TRACE(switch_out, task->name, task->finished, task->yielded ? &task->yielded->base : NULL);
+}
+
+/* A Task made from a coroutine that another task is awaiting: its step
+ * sends into a coroutine suspended on a Future, which (in CPython's C
+ * Future) yields that same Future again, so the Task waits on it too.
+ * The other task, woken first, runs the coroutine on; when this one is
+ * woken it looks again, and once the coroutine has finished its step
+ * raises "cannot reuse already awaited coroutine".  A coroutine at a bare
+ * yield would in CPython go on running in whichever task sends first:
+ * that a stack cannot do, and the step raises "being awaited already". */
+static bool borrow(aio_task *task)
+{
+    aio_task *runner = task->coro->state == AIO_CORO_RUNNING ? task->coro->runner : NULL;
+    if (!runner || !runner->fut_waiter || aio_future_done(runner->fut_waiter))
+        return false;
+    task->yielded = runner->fut_waiter;
+    return true;
 }
 
 /* Task.__step, run by the loop on the main stack. */
@@ -180,10 +202,14 @@ static void task_step(aio_task *task, aio_status exception, bool own_cancel)
     if (exception == AIO_CANCELLED && own_cancel)
         AIO_TRACE(cancel_delivered, task->name, task->started);
 
-    if (!task->started && exception != AIO_OK) {
+    if (!task->started && exception == AIO_OK && borrow(task)) {
+        /* waits below on what the coroutine waits on */
+    } else if (!task->started && exception != AIO_OK) {
         /* Thrown into a coroutine that never started, an exception ends
-         * it at once: none of its body runs, and it needs no stack. */
-        aio_coro_close(task->coro);
+         * it at once: none of its body runs, and it needs no stack.  (One
+         * that runs in another task is that task's to end.) */
+        if (task->coro->state != AIO_CORO_RUNNING)
+            aio_coro_close(task->coro);
         task->outcome = exception;
         task->finished = true;
     } else {
@@ -225,21 +251,51 @@ aio_status aio_task_yield(aio_future *future)
     return task->resume_with;
 }
 
+/* A Task still pending when its loop is gone: CPython's garbage collector
+ * closes its coroutine (gen_close), which raises GeneratorExit at the
+ * await where it is suspended, so its clean-up runs.  A coroutine that
+ * awaits again instead, or lets another exception out, is reported as
+ * CPython reports an exception in a destructor, and its stack dropped. */
+void aio_task_close(aio_task *task)
+{
+    if (!task->started || task->finished || !task->stack)
+        return;
+    resume(task, AIO_GENERATOR_EXIT);
+    aio_status outcome = task->finished ? task->outcome : AIO_OK;
+    if (!task->finished || (outcome != AIO_OK && outcome != AIO_GENERATOR_EXIT)) {
+        const char *message = task->finished ? task->raised.message : "coroutine ignored GeneratorExit";
+        char coro[96];
+        fflush(stdout);
+        fprintf(stderr, "Exception ignored in: %s\n%s%s%s\n", aio_coro_repr(task->coro, coro, sizeof coro),
+                task->finished ? aio_status_class(outcome) : "RuntimeError", message && *message ? ": " : "",
+                message ? message : "");
+    }
+    aio_coro_close(task->coro);
+    aio_stack_unclaim(task->stack);
+    task->stack = NULL;
+}
+
 aio_task *aio_create_task(aio_coro *coro)
 {
     if (!aio_loop_is_running())
         aio_fatal("RuntimeError: create_task() needs a running event loop; "
                   "call it from a coroutine under aio_run()");
+    /* Its coroutine will run on another task's turn, when the frames of
+     * this one are off the stack: a pointer into them cannot go along. */
+    for (size_t i = 0; i < coro->nargs; i++)
+        aio_stack_refuse(coro->args[i].kind == AIO_PTR ? coro->args[i].as.p : NULL, "create_task()");
     aio_task *task = aio_object_new(sizeof *task, &aio_task_type.awaitable);
     task->future.state = AIO_FUTURE_PENDING;
     task->coro = coro;
+    aio_object_hold(coro);
     snprintf(task->name, sizeof task->name, "Task-%lu", ++task_counter);
     AIO_TRACE(task_created, task->name, coro->name);
-    /* Claim the stack now, so that running out of memory is reported
-     * here, where the task is made, rather than at some later step. */
-    task->stack = aio_stack_acquire(task->name);
+    /* Claim its place on the stack now (the first task maps it), so that
+     * running out of memory is reported here, where the task is made,
+     * rather than at some later step. */
+    task->stack = aio_stack_claim(&task->claim, task->name) ? &task->claim : NULL;
     if (!task->stack)
-        aio_fatal("MemoryError: create_task() cannot get a %d KiB stack for %s "
+        aio_fatal("MemoryError: create_task() cannot get a place on the %d KiB stack for %s "
                   "(%zu tasks alive): out of memory",
                   AIO_STACK_SIZE / 1024, task->name, aio_stack_in_use());
     aio_call_soon(step_soon, task);

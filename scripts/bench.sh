@@ -1,25 +1,46 @@
 #!/usr/bin/env bash
 # make bench: each benchmark runs the C program and its CPython twin in
 # the same invocation, takes the median of RUNS runs of each, and prints
-# both numbers, their ratio, and one summary line.
-#   scripts/bench.sh           the real sizes, 5 runs each (about a minute)
+# both numbers side by side and one summary line (switch:, curve:, alive:,
+# timers:, scale:).  It ends with one line per target, "target N: ...:
+# met" or "...: NOT met".  A target missed is reported, not an error.
+#   scripts/bench.sh           the real sizes, 5 runs each (about 2 minutes)
 #   scripts/bench.sh --tiny    tiny sizes, one run each: only proves it works
+# Memory is each program's own peak resident set, which it prints after
+# its seconds (scripts/bench/peak.h and peak.py say why that is VmHWM
+# rather than getrusage()'s ru_maxrss, which also holds the shell's).
+# CPython is the python3 on PATH, run with -S so that no site hook of the
+# machine's adds to its start or its memory.  The uvloop column is
+# /usr/bin/python3 with uvloop (Debian's python3-uvloop), where it imports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN="${BUILD:-build}/bench"
 
-runs=5 switch_size="1000 1000" floor_trips=10000000
-timer_size="10000 2.0" scale_big=100000 scale_small=10000 nap=1
+# The curve: one million sleep(0) switches split over N tasks, as
+# "TASKS x ROUNDS" words; the 1000 x 1000 point is also the switch: line.
+runs=5 curve="10x100000 100x10000 1000x1000 10000x100 100000x10" at=1000x1000
+alive_small=1x1000 alive_big=1x1000000 floor_trips=10000000
+timer_size="10000 2.0" scale_big=100000 scale_small=10000 nap=1 scale_limit=1.2
 if [ "${1:-}" = "--tiny" ]; then
-    runs=1 switch_size="10 10" floor_trips=1000
-    timer_size="100 0.05" scale_big=1000 scale_small=100 nap=0.01
+    runs=1 curve="2x50 5x20 10x10 20x5 50x2" at=10x10
+    alive_small=1x10 alive_big=1x1000 floor_trips=1000
+    timer_size="100 0.05" scale_big=1000 scale_small=100 nap=0.01 scale_limit=0.21
 fi
+# The targets the last lines report on, each "met" or "NOT met".
+alive_max_kib=512 curve_min_ratio=10 at_min_ratio=20 at_max_floors=4
 
-python=""
+# python3 once, by its own path: a version manager's shim (pyenv's is a
+# bash script) would cost about 0.1 s on every one of the runs.
+python="" python_note="python3 not found: the CPython side is skipped"
 if command -v python3 >/dev/null; then
-    python=python3
-else
-    echo "python3 not found: the CPython side is skipped"
+    python="$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null)" || python=""
+    [ -x "$python" ] || python="$(command -v python3)"
+    python_note="CPython $("$python" -S -c 'import platform; print(platform.python_version())') ($python -S)"
+fi
+uvloop="" uvloop_note="uvloop skipped: /usr/bin/python3 cannot import uvloop (Debian: apt-get install python3-uvloop)"
+if [ -x /usr/bin/python3 ] && uvloop_version="$(/usr/bin/python3 -c \
+    'import platform, uvloop; print(uvloop.__version__, "on CPython", platform.python_version())' 2>/dev/null)"; then
+    uvloop=/usr/bin/python3 uvloop_note="uvloop $uvloop_version (/usr/bin/python3)"
 fi
 
 # median of the numbers on stdin (one per line)
@@ -36,32 +57,96 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 column_median() { cut -d' ' -f"$2" "$1" | median; }
 
-echo "== 1. switches: tasks x rounds of sleep(0) = $switch_size, median of $runs"
-read -r tasks rounds <<<"$switch_size"
-switches=$((tasks * rounds))
-repeat "$tmp/sw.c" "$BIN/switch" $switch_size
+# switches per second, in millions: rate SWITCHES SECONDS
+rate() { awk -v n="$1" -v t="$2" 'BEGIN { printf "%.2f", n / t / 1e6 }'; }
+# nanoseconds per switch: ns SWITCHES SECONDS
+ns() { awk -v n="$1" -v t="$2" 'BEGIN { printf "%.1f", t / n * 1e9 }'; }
+# A / B, to DIGITS decimals (0 if B is): ratio A B DIGITS
+ratio() { awk -v a="$1" -v b="$2" -v d="$3" 'BEGIN { printf "%.*f", d, (b > 0) ? a / b : 0 }'; }
+# whether A OP B holds, OP one of <= >=: holds A OP B
+holds() { awk -v a="$1" -v b="$3" -v op="$2" 'BEGIN { exit !(op == "<=" ? a <= b : a >= b) }'; }
+# "met" or "NOT met", as a condition's status says: verdict CMD...
+verdict() { if "$@"; then echo met; else echo "NOT met"; fi; }
+
+# One point of the curve for one implementation: "<seconds> <peak KiB>",
+# the seconds at least 1 us (the programs' resolution), so that a tiny
+# run on a fast machine divides by no zero.
+point() {
+    repeat "$tmp/point" "$@"
+    echo "$(column_median "$tmp/point" 1 | awk '{ print ($1 > 1e-6) ? $1 : 1e-6 }') $(column_median "$tmp/point" 2)"
+}
+
+read -r at_tasks at_rounds <<<"${at/x/ }"
+total=$((at_tasks * at_rounds))
+echo "== 1. the switch curve: $total sleep(0) switches as tasks x rounds, time and peak memory, median of $runs"
+echo "$python_note; $uvloop_note"
+table_row() { printf '%16s | %10s %9s | %10s %9s | %10s %9s | %8s %10s\n' "$@"; }
+printf '%16s | %20s | %20s | %20s | %19s\n' "" "C" "CPython" "uvloop" "C against CPython"
+table_row "tasks x rounds" ns/switch "peak KiB" ns/switch "peak KiB" ns/switch "peak KiB" speed memory
+curve_lines=() worst_ratio="" worst_ratio_at="" worst_memory="" worst_memory_at="" memory_all_met=yes
+for size in $curve; do
+    read -r tasks rounds <<<"${size/x/ }"
+    switches=$((tasks * rounds))
+    read -r c_s c_kib <<<"$(point "$BIN/switch" "$tasks" "$rounds")"
+    c_rate=$(rate "$switches" "$c_s") c_ns=$(ns "$switches" "$c_s")
+    py_rate="" py_ns="" py_kib="-" py_part="CPython skipped" tail="C against CPython n/a"
+    speed="" memory="" speed_cell="-" memory_cell="-"
+    if [ -n "$python" ]; then
+        read -r py_s py_kib <<<"$(point "$python" -S scripts/bench/switch.py "$tasks" "$rounds")"
+        py_rate=$(rate "$switches" "$py_s") py_ns=$(ns "$switches" "$py_s")
+        speed=$(ratio "$py_s" "$c_s" 1) memory=$(ratio "$c_kib" "$py_kib" 2)
+        speed_cell="${speed}x" memory_cell="${memory}x"
+        py_part="CPython $py_rate M/s $py_kib KiB" tail="C ${speed}x as fast, ${memory}x the memory"
+        if [ -z "$worst_ratio" ] || holds "$speed" "<=" "$worst_ratio"; then
+            worst_ratio=$speed worst_ratio_at="$tasks x $rounds"
+        fi
+        if [ -z "$worst_memory" ] || holds "$memory" ">=" "$worst_memory"; then
+            worst_memory=$memory worst_memory_at="C $c_kib KiB, CPython $py_kib KiB at $tasks x $rounds"
+        fi
+        holds "$c_kib" "<=" "$py_kib" || memory_all_met=no
+    fi
+    uv_ns="-" uv_kib="-" uv_part="uvloop skipped"
+    if [ -n "$uvloop" ]; then
+        read -r uv_s uv_kib <<<"$(point "$uvloop" scripts/bench/switch.py --uvloop "$tasks" "$rounds")"
+        uv_ns=$(ns "$switches" "$uv_s") uv_part="uvloop $(rate "$switches" "$uv_s") M/s $uv_kib KiB"
+    fi
+    table_row "$tasks x $rounds" "$c_ns" "$c_kib" "${py_ns:--}" "$py_kib" "$uv_ns" "$uv_kib" "$speed_cell" "$memory_cell"
+    curve_lines+=("curve: $tasks x $rounds: C $c_rate M/s $c_kib KiB, $py_part, $uv_part, $tail")
+    if [ "$size" = "$at" ]; then
+        at_c_rate=$c_rate at_py_rate=$py_rate at_speed=$speed at_ns=$c_ns
+    fi
+done
 repeat "$tmp/floor" "$BIN/floor" "$floor_trips"
-c_rate=$(awk -v n="$switches" -v t="$(median <"$tmp/sw.c")" 'BEGIN { printf "%.2f", n / t / 1e6 }')
 floor_ns=$(median <"$tmp/floor")
-c_ns=$(awk -v r="$c_rate" 'BEGIN { printf "%.1f", 1000 / r }')
-echo "C:       $c_rate M switches/s ($c_ns ns each; the floor is $floor_ns ns per bare round trip)"
+at_floors=$(ratio "$at_ns" "$floor_ns" 1)
+echo "the switch floor, a bare round trip between two stacks: $floor_ns ns"
+printf '%s\n' "${curve_lines[@]}"
 if [ -n "$python" ]; then
-    repeat "$tmp/sw.py" $python scripts/bench/switch.py $switch_size
-    py_rate=$(awk -v n="$switches" -v t="$(median <"$tmp/sw.py")" 'BEGIN { printf "%.2f", n / t / 1e6 }')
-    ratio=$(awk -v c="$c_rate" -v p="$py_rate" 'BEGIN { printf "%.1f", c / p }')
-    echo "CPython: $py_rate M switches/s"
-    echo "switch: C $c_rate M/s, CPython $py_rate M/s, ratio ${ratio}x, floor $floor_ns ns/round trip"
+    echo "switch: C $at_c_rate M/s, CPython $at_py_rate M/s, ratio ${at_speed}x, floor $floor_ns ns/round trip"
 else
-    echo "switch: C $c_rate M/s, CPython skipped, ratio n/a, floor $floor_ns ns/round trip"
+    echo "switch: C $at_c_rate M/s, CPython skipped, ratio n/a, floor $floor_ns ns/round trip"
 fi
 
 echo
-echo "== 2. timers: tasks, span in s = $timer_size, lateness on the loop's clock, median of $runs"
-repeat "$tmp/tm.c" "$BIN/timers" $timer_size
+read -r alive_tasks alive_small_rounds <<<"${alive_small/x/ }"
+read -r _ alive_big_rounds <<<"${alive_big/x/ }"
+echo "== 2. memory follows what is alive: $alive_tasks task awaiting sleep(0) $alive_small_rounds and $alive_big_rounds times, C, median of $runs"
+repeat "$tmp/alive.small" "$BIN/switch" "$alive_tasks" "$alive_small_rounds"
+repeat "$tmp/alive.big" "$BIN/switch" "$alive_tasks" "$alive_big_rounds"
+alive_small_kib=$(column_median "$tmp/alive.small" 2)
+alive_big_kib=$(column_median "$tmp/alive.big" 2)
+alive_growth=$((alive_big_kib - alive_small_kib))
+echo "C:       peak RSS $alive_small_kib KiB after $alive_small_rounds, $alive_big_kib KiB after $alive_big_rounds"
+echo "alive: C $alive_tasks x $alive_small_rounds $alive_small_kib KiB, $alive_tasks x $alive_big_rounds $alive_big_kib KiB, growth $alive_growth KiB"
+
+echo
+read -r timer_tasks timer_span <<<"$timer_size"
+echo "== 3. timers: $timer_tasks tasks sleeping over $timer_span s, lateness on the loop's clock, median of $runs"
+repeat "$tmp/tm.c" "$BIN/timers" "$timer_tasks" "$timer_span"
 c_timers="median $(column_median "$tmp/tm.c" 1) us p99 $(column_median "$tmp/tm.c" 2) us max $(column_median "$tmp/tm.c" 3) us"
 echo "C:       $c_timers"
 if [ -n "$python" ]; then
-    repeat "$tmp/tm.py" $python scripts/bench/timers.py $timer_size
+    repeat "$tmp/tm.py" "$python" -S scripts/bench/timers.py "$timer_tasks" "$timer_span"
     py_timers="median $(column_median "$tmp/tm.py" 1) us p99 $(column_median "$tmp/tm.py" 2) us max $(column_median "$tmp/tm.py" 3) us"
     echo "CPython: $py_timers"
     echo "timers: C $c_timers, CPython $py_timers"
@@ -70,8 +155,8 @@ else
 fi
 
 echo
-echo "== 3. scale: $scale_big and $scale_small tasks sleeping ${nap} s at once, median of $runs"
-# prints "<seconds at big size> <KiB per task>" for one implementation
+echo "== 4. scale: $scale_big and $scale_small tasks sleeping ${nap} s at once, median of $runs"
+# prints "<seconds at big size> <KiB per task> <peak KiB at big size>" for one implementation
 scale_of() {
     repeat "$tmp/big" "$@" "$scale_big" "$nap"
     repeat "$tmp/small" "$@" "$scale_small" "$nap"
@@ -84,10 +169,34 @@ scale_of() {
 }
 read -r c_s c_kib c_rss <<<"$(scale_of "$BIN/scale")"
 echo "C:       $c_s s for $scale_big tasks, peak RSS $c_rss KiB, $c_kib KiB per task"
+py_s=""
 if [ -n "$python" ]; then
-    read -r py_s py_kib py_rss <<<"$(scale_of $python scripts/bench/scale.py)"
+    read -r py_s py_kib py_rss <<<"$(scale_of "$python" -S scripts/bench/scale.py)"
     echo "CPython: $py_s s for $scale_big tasks, peak RSS $py_rss KiB, $py_kib KiB per task"
     echo "scale: C $c_s s $c_kib KiB/task, CPython $py_s s $py_kib KiB/task ($scale_big tasks)"
 else
     echo "scale: C $c_s s $c_kib KiB/task, CPython skipped ($scale_big tasks)"
 fi
+
+echo
+echo "== targets"
+echo "target 1: memory follows what is alive, C's peak RSS at $alive_tasks x $alive_big_rounds within $alive_max_kib KiB" \
+    "of $alive_tasks x $alive_small_rounds: $(printf %+d "$alive_growth") KiB ($alive_big_kib against $alive_small_kib KiB):" \
+    "$(verdict holds "$alive_growth" "<=" "$alive_max_kib")"
+at_met() { holds "$at_speed" ">=" "$at_min_ratio" && holds "$at_floors" "<=" "$at_max_floors"; }
+if [ -n "$python" ]; then
+    echo "target 2: C >= ${curve_min_ratio}x CPython at every point of the curve: lowest ${worst_ratio}x, at $worst_ratio_at:" \
+        "$(verdict holds "$worst_ratio" ">=" "$curve_min_ratio")"
+    echo "target 3: C peak memory <= CPython's at every point of the curve: highest ${worst_memory}x ($worst_memory_at):" \
+        "$(verdict [ "$memory_all_met" = yes ])"
+    echo "target 4: at $at_tasks x $at_rounds, C >= ${at_min_ratio}x CPython and <= ${at_max_floors}x the switch floor:" \
+        "${at_speed}x CPython, ${at_floors}x the floor ($at_ns ns per switch, floor $floor_ns ns):" \
+        "$(verdict at_met)"
+else
+    echo "target 2: C >= ${curve_min_ratio}x CPython at every point of the curve: not measured, no python3: NOT met"
+    echo "target 3: C peak memory <= CPython's at every point of the curve: not measured, no python3: NOT met"
+    echo "target 4: at $at_tasks x $at_rounds, C <= ${at_max_floors}x the switch floor (CPython skipped):" \
+        "${at_floors}x the floor ($at_ns ns per switch, floor $floor_ns ns): NOT met"
+fi
+echo "target 5: $scale_big tasks sleeping $nap s done <= $scale_limit s after the first create_task:" \
+    "C $c_s s${py_s:+ (CPython $py_s s)}: $(verdict holds "$c_s" "<=" "$scale_limit")"

@@ -107,7 +107,7 @@ chapters() { (cd "$ROOT/chapters" && ls -d [0-9][0-9]-* ); }
 chapter_named() { (cd "$ROOT/chapters" && ls -d "$1"-*); }
 
 # Addresses differ from run to run and from the post's machine.
-normalise() { sed -E 's/0x[0-9a-fA-F]+/0xADDRESS/g'; }
+normalise() { sed -E 's/0x[0-9a-f]+/0xADDRESS/g'; } # %p is lower case: 0xADDRESS stays as it is
 
 # A warning names the line that caused it: a line of main.c in C, of
 # twin.py in Python, with that line's source under it (which C cannot

@@ -64,6 +64,27 @@ setup() { TMP="$BATS_TEST_TMPDIR"; }
     grep -qx "1.000 loop cancels sleep's Future" "$TMP/err"
 }
 
+# An await that raised reads as a raise, naming the exception, whatever
+# the awaitable and however it came to raise: a coroutine at once or after
+# a pause, a Future failed before the await or during it, a Task.  Only
+# CancelledError had been checked, so a trace that printed every other
+# exception as "gave None" (or a Task that raised as "finished:
+# result=None") went unnoticed.
+@test "an await that raised something other than CancelledError is traced as a raise, not as a result" {
+    AIO_CLOCK=virtual AIO_TRACE=1 "$(bin cases/raises)" 2>"$TMP/err" >"$TMP/out"
+    [ "$(<"$TMP/out")" = "every await raised what it should" ]
+    grep -E ' (await (fails_|a Future|Task-)|Task-3 finished)' "$TMP/err" >"$TMP/got"
+    same - "$TMP/got" <<'EOF'
+0.000 Task-1 await fails_at_once() raised ValueError
+0.250 Task-1 await fails_later() raised TimeoutError
+0.250 Task-1 await a Future raised RuntimeError
+0.500 Task-1 await a Future raised Exception
+0.500 Task-1 await Task-2 gave None
+0.750 Task-3 finished: raised TimeoutError
+0.750 Task-1 await Task-3 raised TimeoutError
+EOF
+}
+
 @test "the trace goes to stderr only when AIO_TRACE=1" {
     AIO_CLOCK=virtual AIO_TRACE=0 "$(bin 06-tasks-overlap)" 2>"$TMP/err" >/dev/null
     same /dev/null "$TMP/err"

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 
 #include "clock.h"
+#include "object.h"
+#include "stack.h"
 
 typedef struct aio_handle aio_handle;
 
@@ -43,14 +45,18 @@ aio_handle *aio_handle_malloc(void);
 /* Free every handle at once, whatever its references (loop close). */
 void aio_handle_pool_free(void);
 
+/* A handle holds its argument until it goes back to the pool, so that an
+ * object passed to call_soon() lives until its callback has run. */
 static inline aio_handle *aio_handle_new(void (*callback)(void *arg), void *arg)
 {
+    aio_stack_refuse(arg, "call_soon() or call_later()");
     aio_handle *h = aio_handle_spares.spare;
     if (h)
         aio_handle_spares.spare = h->next;
     else
         h = aio_handle_malloc();
     *h = (aio_handle){ .callback = callback, .arg = arg, .refs = 1 };
+    aio_object_hold(arg);
     return h;
 }
 
@@ -58,6 +64,7 @@ static inline void aio_handle_release(aio_handle *h)
 {
     if (--h->refs > 0)
         return;
+    aio_object_drop(h->arg);
     h->next = aio_handle_spares.spare;
     aio_handle_spares.spare = h;
 }

@@ -40,6 +40,10 @@ size_t aio_poll(const int *fds, size_t count, aio_ns timeout, bool *readable)
     aio_ns capped = timeout > MAXIMUM_SELECT_TIMEOUT ? MAXIMUM_SELECT_TIMEOUT : timeout;
     if (!aio_clock_is_virtual()) {
         AIO_TRACE(select, capped);
+        /* Callbacks are ready and nothing is watched: select() could only
+         * say so.  CPython pays for that system call on every iteration. */
+        if (capped == 0 && count == 0)
+            return 0;
         return select_readable(fds, count, capped, readable);
     }
     /* Virtual time: only poll.  Only descriptors with no timer to jump to

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
+#include "object.h"
 #include "config.h"
 
 /* repr(object), right into the text being built. */
@@ -101,7 +101,7 @@ void aio_report(const char *message, const char *label, aio_repr_fn repr, const 
 const char *aio_repr_message(const char *prefix, aio_repr_fn repr, const struct aio_future *object)
 {
     size_t n = strlen(prefix), len = repr(object, NULL, 0);
-    char *message = aio_arena_new(n + len + 1, NULL, "an exception's message");
+    char *message = aio_run_memory(n + len + 1, "an exception's message");
     memcpy(message, prefix, n);
     repr(object, message + n, len + 1);
     return message;

@@ -4,6 +4,8 @@
 
 #include "stack.h"
 
+#include "status.h"
+
 #include <errno.h>
 #include <signal.h>
 #include <stdint.h>
@@ -17,9 +19,21 @@
  * unless each stack is registered; the header is optional. */
 #if defined(__has_include)
 #if __has_include(<valgrind/valgrind.h>) && !defined(AIO_NO_VALGRIND)
+#include <valgrind/memcheck.h>
 #include <valgrind/valgrind.h>
 #define AIO_HAVE_VALGRIND 1
 #endif
+#endif
+
+#if defined(__SANITIZE_ADDRESS__)
+#define AIO_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define AIO_ASAN 1
+#endif
+#endif
+#ifdef AIO_ASAN
+#include <sanitizer/asan_interface.h>
 #endif
 
 #ifndef MAP_ANONYMOUS
@@ -29,70 +43,40 @@
 #define MAP_NORESERVE 0 /* without it, the kernel may count untouched stack pages as committed */
 #endif
 
-#define SLAB_STACKS 64
-
-/* The region below each stack: PROT_NONE (a guard) or, past the mapping
- * budget, read-write but never touched except by an overflow (a spare).
- * A frame bigger than this region could skip it and land in the next
- * stack down, so its size is set by how far a frame can reach below the
- * stack pointer before touching memory.  With -fstack-clash-protection
- * (the Makefile adds it where the compiler has it) a large frame is
- * probed page by page from the top, so its first touch is always within
- * a page of the stack's end; but GCC on AArch64 assumes a 64 KiB guard
- * and leaves frames under that size unprobed.  64 KiB covers both, and a
- * compiler without the option for any frame up to 64 KiB.  It costs
- * address space only: the guard is never backed by memory, and the spare
- * is backed only after an overflow. */
+/* The region below the stack: PROT_NONE, a guard.  A frame bigger than
+ * this region could skip it and land in memory below, so its size is set
+ * by how far a frame can reach below the stack pointer before touching
+ * memory.  With -fstack-clash-protection (the Makefile adds it where the
+ * compiler has it) a large frame is probed page by page from the top, so
+ * its first touch is always within a page of the stack's end; but GCC on
+ * AArch64 assumes a 64 KiB guard and leaves frames under that size
+ * unprobed.  64 KiB covers both, and a compiler without the option for
+ * any frame up to 64 KiB.  It costs address space only. */
 #define AIO_STACK_GUARD (64 * 1024)
 
-typedef struct slab {
-    char *memory;
-    size_t length;
-    struct slab *next;
-    aio_stack stacks[SLAB_STACKS];
-#ifdef AIO_HAVE_VALGRIND
-    unsigned valgrind_ids[SLAB_STACKS];
-#endif
-} slab;
+/* A few bytes below the stack pointer read at the switch go along too.
+ * Nothing there is needed (the switch is a call, and only a leaf function
+ * keeps data below its stack pointer, in x86-64's red zone): a margin. */
+#define BELOW_SP 32
 
 static struct {
-    slab *slabs;
-    aio_stack *free;
-    size_t page;
-    size_t guards_left;  /* guard pages we may still add within the mapping budget */
+    char *memory;        /* guard + stack, one mapping */
+    char *lo;            /* the stack's lowest usable byte */
     size_t in_use;
-    unsigned long made;  /* stacks made so far: the next one's colour */
-    bool budget_known;
+    aio_stack *occupant; /* whose frames the stack holds now, if anyone's */
     bool handler_installed;
     const aio_stack *running;
-} pool;
-
-/* Spend at most half of vm.max_map_count on guard pages (two mappings
- * each); the other half stays for libc, malloc and the program itself.
- * Other systems have no such small cap, so every stack gets a guard. */
-static size_t guard_budget(void)
-{
-#ifdef __linux__
-    long max_maps = 65530; /* Linux's default, used where /proc cannot tell */
-    FILE *f = fopen("/proc/sys/vm/max_map_count", "r");
-    if (f) {
-        long value;
-        if (fscanf(f, "%ld", &value) == 1 && value > 0)
-            max_maps = value;
-        fclose(f);
-    }
-    return (size_t)max_maps / 4;
-#else
-    return SIZE_MAX;
+#ifdef AIO_HAVE_VALGRIND
+    unsigned valgrind_id;
 #endif
-}
+} pool;
 
 static void write_str(const char *s) { ssize_t ignored = write(2, s, strlen(s)); (void)ignored; }
 
 static _Noreturn void overflowed(const aio_stack *stack)
 {
     char kib[24];
-    size_t n = AIO_STACK_SIZE / 1024, i = sizeof kib - 1; /* the size asked for, colour and all */
+    size_t n = AIO_STACK_SIZE / 1024, i = sizeof kib - 1;
     kib[i] = '\0';
     do { kib[--i] = (char)('0' + n % 10); n /= 10; } while (n && i);
     write_str("aio: stack overflow in ");
@@ -110,7 +94,7 @@ static void on_segv(int sig, siginfo_t *info, void *context)
     (void)context;
     const aio_stack *s = pool.running;
     char *addr = info->si_addr;
-    if (s && s->guarded && addr >= s->lo - AIO_STACK_GUARD && addr < s->lo)
+    if (s && addr >= pool.lo - AIO_STACK_GUARD && addr < pool.lo)
         overflowed(s);
     /* Not ours: let the default action produce the usual crash. */
     signal(sig, SIG_DFL);
@@ -133,91 +117,68 @@ static void install_overflow_handler(void)
     pool.handler_installed = true;
 }
 
-/* The spare region under an unguarded stack is never touched except by an
- * overflow, so if the kernel has backed any page of it with memory, the
- * stack ran past its end.  mincore() says, one byte per page. */
-#define SPARE_PAGES_MAX (AIO_STACK_GUARD / 4096) /* room for the smallest page */
-
-static void check_spare_region(const aio_stack *stack)
+static bool map_stack(void)
 {
-    unsigned char resident[SPARE_PAGES_MAX] = { 0 };
-#ifdef __linux__
-    if (mincore(stack->lo - AIO_STACK_GUARD, AIO_STACK_GUARD, resident) != 0)
-        memset(resident, 0, sizeof resident);
-#endif
-    for (size_t i = 0; i < AIO_STACK_GUARD / pool.page; i++)
-        if (resident[i] & 1)
-            overflowed(stack);
-}
-
-static bool add_slab(void)
-{
-    size_t slot = AIO_STACK_GUARD + AIO_STACK_SIZE;
-    size_t length = slot * SLAB_STACKS;
+    size_t length = AIO_STACK_GUARD + AIO_STACK_SIZE;
     char *memory = mmap(NULL, length, PROT_READ | PROT_WRITE,
                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (memory == MAP_FAILED)
         return false;
-    slab *s = calloc(1, sizeof *s);
-    if (!s) {
+    if (mprotect(memory, AIO_STACK_GUARD, PROT_NONE) != 0) {
         munmap(memory, length);
-        errno = ENOMEM;
         return false;
     }
-    s->memory = memory;
-    s->length = length;
-    s->next = pool.slabs;
-    pool.slabs = s;
-
-    /* Push in reverse so that stacks are handed out from low to high. */
-    for (int i = SLAB_STACKS - 1; i >= 0; i--) {
-        aio_stack *st = &s->stacks[i];
-        char *guard = memory + (size_t)i * slot;
-        st->lo = guard + AIO_STACK_GUARD;
-        st->size = AIO_STACK_SIZE - (pool.made++ % 31) * 128; /* its colour: aio_stack_top() */
-        st->guarded = pool.guards_left > 0 && mprotect(guard, AIO_STACK_GUARD, PROT_NONE) == 0;
-        if (st->guarded)
-            pool.guards_left--;
+    pool.memory = memory;
+    pool.lo = memory + AIO_STACK_GUARD;
+    aio_stack_mapped = (aio_stack_span){ memory, pool.lo + AIO_STACK_SIZE };
 #ifdef AIO_HAVE_VALGRIND
-        s->valgrind_ids[i] = VALGRIND_STACK_REGISTER(st->lo, st->lo + st->size);
+    pool.valgrind_id = VALGRIND_STACK_REGISTER(pool.lo, pool.lo + AIO_STACK_SIZE);
 #endif
-        st->next_free = pool.free;
-        pool.free = st;
-    }
     return true;
+}
+
+bool aio_stack_claim(aio_stack *st, const char *owner)
+{
+    if (!pool.handler_installed)
+        install_overflow_handler();
+    if (!pool.memory && !map_stack())
+        return false;
+    *st = (aio_stack){ .lo = pool.lo, .size = AIO_STACK_SIZE };
+    snprintf(st->owner, sizeof st->owner, "%s", owner);
+    pool.in_use++;
+    return true;
+}
+
+void aio_stack_unclaim(aio_stack *stack)
+{
+    if (pool.occupant == stack)
+        pool.occupant = NULL;
+    if (pool.running == stack)
+        pool.running = NULL;
+    free(stack->saved);
+    stack->saved = NULL;
+    stack->saved_size = stack->saved_capacity = 0;
+    pool.in_use--;
 }
 
 aio_stack *aio_stack_acquire(const char *owner)
 {
-    if (!pool.budget_known) {
-        pool.page = (size_t)sysconf(_SC_PAGESIZE);
-        pool.guards_left = guard_budget();
-        pool.budget_known = true;
-    }
-    if (!pool.handler_installed)
-        install_overflow_handler();
-    if (!pool.free && !add_slab())
+    aio_stack *st = malloc(sizeof *st);
+    if (!st) {
+        errno = ENOMEM;
         return NULL;
-    aio_stack *st = pool.free;
-    pool.free = st->next_free;
-    st->next_free = NULL;
-    snprintf(st->owner, sizeof st->owner, "%s", owner);
-    *((volatile char *)aio_stack_top(st) - 1) = 0; /* commit the top page now */
-    pool.in_use++;
+    }
+    if (!aio_stack_claim(st, owner)) {
+        free(st);
+        return NULL;
+    }
     return st;
 }
 
 void aio_stack_release(aio_stack *stack)
 {
-    /* Check now rather than at the next acquire: the sooner an overflow
-     * is named, the less the code after it has run on a damaged
-     * neighbour.  One system call per finished task, and only for tasks
-     * past the guard budget. */
-    if (!stack->guarded)
-        check_spare_region(stack);
-    stack->next_free = pool.free;
-    pool.free = stack;
-    pool.in_use--;
+    aio_stack_unclaim(stack);
+    free(stack);
 }
 
 void *aio_stack_top(const aio_stack *stack)
@@ -226,24 +187,95 @@ void *aio_stack_top(const aio_stack *stack)
     return (void *)(top & ~(uintptr_t)63);
 }
 
+/* The copies read and write stack memory that AddressSanitizer keeps
+ * poisoned between a frame's variables (its red zones), so they must not
+ * be instrumented; and the frames copied back are not the ones whose
+ * poison is in the shadow memory, so the whole stack is unpoisoned. */
+#ifdef AIO_ASAN
+__attribute__((no_sanitize("address")))
+static void copy_bytes(char *to, const char *from, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        to[i] = from[i];
+}
+#define stack_reused() ASAN_UNPOISON_MEMORY_REGION(pool.lo, AIO_STACK_SIZE)
+#else
+#define copy_bytes memcpy
+#define stack_reused() ((void)0)
+#endif
+/* valgrind marks the stack below the stack pointer unaddressable as frames
+ * return; frames copied in, or the few bytes below a stack pointer copied
+ * out, are addressable again (and as defined as the bytes they came from). */
+#ifdef AIO_HAVE_VALGRIND
+#define addressable(p, n) VALGRIND_MAKE_MEM_UNDEFINED((p), (n))
+#else
+#define addressable(p, n) ((void)(p), (void)(n))
+#endif
+
+static void move_out(aio_stack *stack)
+{
+    char *top = aio_stack_top(stack);
+    const char *from = (const char *)stack->context->sp - BELOW_SP;
+    if (from < stack->lo)
+        from = stack->lo;
+    size_t size = (size_t)(top - from);
+    if (size > stack->saved_capacity) {
+        char *bigger = realloc(stack->saved, size);
+        if (!bigger)
+            aio_fatal("MemoryError: no memory to save %s's stack (%zu bytes)", stack->owner, size);
+        stack->saved = bigger;
+        stack->saved_capacity = size;
+    }
+    addressable(from, (size_t)((const char *)stack->context->sp - from));
+    copy_bytes(stack->saved, from, size);
+    stack->saved_size = size;
+}
+
+void aio_stack_occupy(aio_stack *stack, const aio_context *context)
+{
+    stack->context = context;
+    if (pool.occupant == stack)
+        return; /* its frames never left */
+    if (pool.occupant)
+        move_out(pool.occupant);
+    stack_reused();
+    if (stack->saved_size) {
+        char *top = aio_stack_top(stack);
+        addressable(top - stack->saved_size, stack->saved_size);
+        copy_bytes(top - stack->saved_size, stack->saved, stack->saved_size);
+        stack->saved_size = 0;
+    }
+    pool.occupant = stack;
+}
+
+bool aio_stack_holds(const void *p)
+{
+    const char *c = p;
+    return pool.memory && c >= pool.memory && c < pool.lo + AIO_STACK_SIZE;
+}
+
+aio_stack_span aio_stack_mapped;
+
+_Noreturn void aio_stack_refused(const void *p, const char *api)
+{
+    aio_fatal("%s was given %p, a pointer into %s's stack: the loop keeps it past the next "
+                  "await, when that task's frames have been moved off the stack; pass static or "
+                  "malloc()ed memory instead", api, p, pool.running ? pool.running->owner : "a task");
+}
+
 void aio_stack_set_running(const aio_stack *stack) { pool.running = stack; }
 
 void aio_stack_pool_destroy(void)
 {
-    if (pool.in_use != 0)
+    if (pool.in_use != 0 || !pool.memory)
         return;
-    while (pool.slabs) {
-        slab *s = pool.slabs;
-        pool.slabs = s->next;
 #ifdef AIO_HAVE_VALGRIND
-        for (int i = 0; i < SLAB_STACKS; i++)
-            VALGRIND_STACK_DEREGISTER(s->valgrind_ids[i]);
+    VALGRIND_STACK_DEREGISTER(pool.valgrind_id);
 #endif
-        munmap(s->memory, s->length);
-        free(s);
-    }
-    pool.free = NULL;
-    pool.budget_known = false; /* the guards went with the slabs */
+    munmap(pool.memory, AIO_STACK_GUARD + AIO_STACK_SIZE);
+    pool.memory = pool.lo = NULL;
+    aio_stack_mapped = (aio_stack_span){ NULL, NULL };
+    pool.occupant = NULL;
 }
 
 size_t aio_stack_in_use(void) { return pool.in_use; }

@@ -1,87 +1,102 @@
-/* Task stacks.
+/* Task stacks: one stack that every task runs on, and a copy of each
+ * suspended task's part of it on the heap (the way greenlet runs gevent).
  *
- * Each task runs on a stack of its own, carved out of large mmap()ed slabs.
- * Linux caps the number of mappings a process may hold (vm.max_map_count,
- * 65530 by default), and a guard page splits a slab into two more mappings
- * per stack, so 100,000 guarded stacks would need about 200,000 mappings.
- * The choice made here:
+ * A task runs on the shared stack.  When it is suspended, its frames stay
+ * there until another task needs the stack; only then are they moved out,
+ * into a buffer of the task's own size: what lies between the stack
+ * pointer at its last switch and the top, typically a few hundred bytes.
+ * When the task runs again its bytes are copied back to the very same
+ * addresses, so that every pointer into its frames is right again.  This
+ * is close to what CPython does: a suspended coroutine's frame is a heap
+ * object of its own size.  A task costs its bytes, not a page.
  *
- *   - the first stacks get a 64 KiB PROT_NONE guard region below them
- *     (stack.c says why 64 KiB), as long as that spends at most half of
- *     the mapping budget (16,382 stacks on a default Linux); an overflow
- *     there faults, and a SIGSEGV handler on an alternate stack reports
- *     which task overflowed;
- *   - the stacks past that budget keep that region readable and writable
- *     (a spare), and we check whether any page of it was ever touched
- *     (mincore): nothing but an overflow touches it, and with the
- *     compiler's stack-clash probes even a frame larger than the whole
- *     stack touches it first.  The check runs when the task ends, and for
- *     every stack when the loop closes (one system call per slab).  That
- *     catches an overflow after the fact, not at the faulting instruction,
- *     and a neighbour damaged in between may crash first.  That is the
- *     price of fitting 100,000 tasks in the budget; a canary word would
- *     have been cheaper to check but would cost one more resident page for
- *     every task.
+ * The price: while a task is suspended, its stack memory is not where its
+ * addresses say.  A pointer into it that the loop is handed (a callback's
+ * argument, a coroutine argument of a new Task, a Future's result) would
+ * read another task's frames, so the loop refuses it with a message that
+ * says why (aio_stack_holds()).
  *
- * A finished task's stack goes back on a free list and is reused, still
- * warm; the slabs are unmapped when the loop closes. */
+ * Below the stack lies a 64 KiB PROT_NONE guard region (stack.c says why
+ * 64 KiB): an overflow faults there, and a SIGSEGV handler on an
+ * alternate stack names the task that overflowed.  Every task is guarded:
+ * there is one mapping for the stack, one for its guard, however many
+ * tasks there are. */
 #ifndef AIO_STACK_H
 #define AIO_STACK_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "switch.h"
+
+/* One task's claim on the shared stack. */
 typedef struct aio_stack {
-    char *lo;          /* lowest usable byte, just above the guard region */
-    size_t size;       /* usable bytes: AIO_STACK_SIZE less the colour, below */
-    bool guarded;      /* true: PROT_NONE region below; false: spare region, checked */
-    char owner[24];    /* the task it was last handed to, for the report */
-    struct aio_stack *next_free;
+    char *lo;          /* lowest usable byte of the shared stack, just above the guard */
+    size_t size;       /* its usable bytes: AIO_STACK_SIZE */
+    char owner[24];    /* the task it belongs to, for the report */
+    const aio_context *context; /* where it last switched out: its stack pointer */
+    char *saved;       /* its frames while moved off the stack */
+    size_t saved_size, saved_capacity;
 } aio_stack;
 
-/* Usable bytes per stack: 512 KiB, so that ordinary recursion fits.
- * CPython lets a coroutine await itself a little under 1000 levels deep
- * (its recursion limit).  Here one such level costs 96-112 bytes of C
- * stack at -O2, 384 (gcc) to 544 (clang) at -O0, and 704 (gcc) to 928
+/* Usable bytes of the shared stack: 512 KiB, so that ordinary recursion
+ * fits.  CPython lets a coroutine await itself a little under 1000 levels
+ * deep (its recursion limit).  Here one such level costs 96-112 bytes of
+ * C stack at -O2, 384 (gcc) to 544 (clang) at -O0, and 704 (gcc) to 928
  * (clang) under ASan; AIO_TRACE=1 adds about 200 bytes a level at -O2 and
  * a few KiB at the deepest frame.  512 KiB holds 500 levels in every one
  * of those builds, and CPython's full ~1000 at -O2 and with gcc -O0.
- * Reserved address space is cheap (MAP_NORESERVE: only the pages a task
- * touches are backed, one for most tasks), but not free: one page-table
- * page maps 2 MiB (x86-64, 4 KiB pages), so the further apart the touched
- * top pages are, the fewer of them share one.  Measured for 100,000
- * sleeping tasks (VmPTE): 64 KiB stacks 14 MB, 256 KiB 63 MB, 512 KiB
- * 113 MB, 1 MiB 213 MB of page tables.  512 KiB keeps that near 1 KiB a
- * task; 1 MiB would double it for depth that only sanitizer builds lack. */
+ * Only what a suspended task really uses is copied, so a deep stack costs
+ * memory only while a task is suspended deep in it. */
 #define AIO_STACK_SIZE (512 * 1024)
 
-/* A free stack for the task named `owner`, or NULL with errno set when
- * memory has run out.  Its top page is touched here, so that the cost of
- * committing it is paid now rather than in the middle of the task's first
- * step, when other tasks' timers may be due. */
+/* A claim for the task named `owner`, or NULL with errno set when memory
+ * has run out.  The shared stack is mapped at the first claim. */
 aio_stack *aio_stack_acquire(const char *owner);
+/* The task has finished (or is abandoned): its frames are dead. */
 void aio_stack_release(aio_stack *stack);
+/* The same two for a claim that lives inside its task, next to what the
+ * task touches on every switch: false with errno set on failure. */
+bool aio_stack_claim(aio_stack *stack, const char *owner);
+void aio_stack_unclaim(aio_stack *stack);
 
-/* Where execution starts on `stack`: its top, aligned for any ABI.
- * Stack slots lie a whole number of pages apart, so were every stack to
- * fill its slot, their tops would share a page offset: the hot frames of
- * a thousand tasks would fall into the same few sets of the CPU's cache
- * and evict each other, and the loop's own data, on every switch.  Each
- * stack stops a different multiple of 128 bytes short of its slot's top
- * (its colour: 31 of them, 0 to 3,840 bytes), which spreads them out: a
- * third faster on make bench's thousand-task switch test. */
+/* Where execution starts on the stack: its top, aligned for any ABI. */
 void *aio_stack_top(const aio_stack *stack);
 
-/* Tell the SIGSEGV handler which stack is in use, so that it can name the
- * task that overflowed it.  NULL while the loop runs on the main stack. */
+/* Before switching to the task that owns `stack` (whose context is
+ * `context`): make the shared stack hold its frames, moving the frames of
+ * the task that holds it now out to that task's buffer.  Call it on the
+ * main stack, never on the shared one. */
+void aio_stack_occupy(aio_stack *stack, const aio_context *context);
+
+/* Is `p` in the shared stack (or its guard)?  Such a pointer must not be
+ * kept past the task's next switch. */
+bool aio_stack_holds(const void *p);
+
+/* Refuse, in one line naming `api`, a pointer into the stack handed to
+ * the loop to keep (a callback's argument, a new Task's coroutine
+ * argument, a Future's result).  NULL and any other pointer pass.
+ * Inline: every call_soon() asks. */
+typedef struct aio_stack_span {
+    const char *lo, *hi; /* the guard and the stack; both NULL while unmapped */
+} aio_stack_span;
+extern aio_stack_span aio_stack_mapped;
+_Noreturn void aio_stack_refused(const void *p, const char *api);
+static inline void aio_stack_refuse(const void *p, const char *api)
+{
+    if ((const char *)p >= aio_stack_mapped.lo && (const char *)p < aio_stack_mapped.hi)
+        aio_stack_refused(p, api);
+}
+
+/* Tell the SIGSEGV handler which task runs on the stack, so that it can
+ * name the one that overflowed it.  NULL while the loop runs on the main
+ * stack. */
 void aio_stack_set_running(const aio_stack *stack);
 
-/* Check every unguarded stack for an overflow (reporting it and exiting
- * with status 1 if one happened), then unmap every slab.  Does nothing
- * while a stack is still in use. */
+/* Unmap the shared stack.  Does nothing while a claim is still held. */
 void aio_stack_pool_destroy(void);
 
-/* How many stacks are handed out. */
+/* How many claims are held. */
 size_t aio_stack_in_use(void);
 
 #endif

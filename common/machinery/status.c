@@ -21,6 +21,7 @@ const char *aio_status_name(aio_status status)
     case AIO_TYPE_ERROR:    return "TypeError";
     case AIO_RECURSION_ERROR: return "RecursionError";
     case AIO_KEYBOARD_INTERRUPT: return "KeyboardInterrupt";
+    case AIO_GENERATOR_EXIT: return "GeneratorExit";
     }
     return "Exception";
 }

@@ -14,6 +14,8 @@
  *   AIO_TYPE_ERROR        TypeError (set_exception() given no exception)
  *   AIO_RECURSION_ERROR   RecursionError (cancel() down a cycle of awaits)
  *   AIO_KEYBOARD_INTERRUPT KeyboardInterrupt (Ctrl-C during aio_run())
+ *   AIO_GENERATOR_EXIT    GeneratorExit (a Task abandoned at loop close is
+ *                         closed: it is raised at the await it waits in)
  *
  * A coroutine "raises" by returning a status other than AIO_OK, and it
  * "catches" by testing the status an await returned.  To propagate, return
@@ -33,7 +35,8 @@ typedef enum aio_status {
     AIO_ERROR,
     AIO_TYPE_ERROR,
     AIO_RECURSION_ERROR,
-    AIO_KEYBOARD_INTERRUPT
+    AIO_KEYBOARD_INTERRUPT,
+    AIO_GENERATOR_EXIT
 } aio_status;
 
 /* The Python name of the exception, e.g. "asyncio.exceptions.CancelledError". */

@@ -7,6 +7,13 @@
  * call `fn` there.  Everything after that is plain sigsetjmp/siglongjmp,
  * so we never poke at the (opaque, libc-specific) layout of a jmp_buf. */
 #if defined(__x86_64__)
+static inline const void *stack_pointer(void)
+{
+    const void *sp;
+    __asm__ volatile("mov %%rsp, %0" : "=r"(sp));
+    return sp;
+}
+
 static _Noreturn void enter_stack(void *top, void (*fn)(void))
 {
     /* `call` pushes 8 bytes, leaving the 16-byte alignment the ABI wants at entry. */
@@ -17,6 +24,13 @@ static _Noreturn void enter_stack(void *top, void (*fn)(void))
     __builtin_unreachable();
 }
 #elif defined(__aarch64__)
+static inline const void *stack_pointer(void)
+{
+    const void *sp;
+    __asm__ volatile("mov %0, sp" : "=r"(sp));
+    return sp;
+}
+
 static _Noreturn void enter_stack(void *top, void (*fn)(void))
 {
     __asm__ volatile("mov sp, %0\n\t"
@@ -85,6 +99,7 @@ void aio_context_init(aio_context *ctx, void *stack_lo, size_t stack_size)
     ctx->stack_bottom = stack_lo;
     ctx->stack_size = stack_size;
     ctx->fake_stack = NULL;
+    ctx->sp = NULL;
 }
 
 /* sigsetjmp(env, 0), never setjmp: BSD's setjmp saves the signal mask with
@@ -106,6 +121,7 @@ void aio_context_start(aio_context *from, aio_context *to, void *top,
 
 void aio_context_switch(aio_context *from, aio_context *to)
 {
+    from->sp = stack_pointer();
     if (sigsetjmp(from->env, 0) == 0) {
         start_switch(&from->fake_stack, to->stack_bottom, to->stack_size);
         siglongjmp(to->env, 1);

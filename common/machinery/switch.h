@@ -11,10 +11,11 @@
 #include <stddef.h>
 
 typedef struct aio_context {
-    sigjmp_buf env;
+    const void *sp;           /* its stack pointer when it last switched out */
     const void *stack_bottom; /* for ASan: the stack this context runs on */
     size_t stack_size;
     void *fake_stack;         /* for ASan: its fake stack while switched out */
+    sigjmp_buf env;           /* last: sigsetjmp(env, 0) touches only its first 72 bytes or so */
 } aio_context;
 
 /* Describe the stack a context will run on (ASan needs it to switch). */
@@ -26,7 +27,9 @@ void aio_context_init(aio_context *ctx, void *stack_lo, size_t stack_size);
 void aio_context_start(aio_context *from, aio_context *to, void *top,
                        void (*entry)(void *), void *arg);
 
-/* Save where we are in `from` and continue wherever `to` was saved. */
+/* Save where we are in `from` and continue wherever `to` was saved.
+ * from->sp records how far down the stack `from` reaches now: everything
+ * it needs lies between there and the top (machinery/stack.c copies it). */
 void aio_context_switch(aio_context *from, aio_context *to);
 
 /* Leave the current context for good (its stack is about to be reused). */

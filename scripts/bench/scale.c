@@ -1,13 +1,13 @@
 /* Benchmark 3, scale: TASKS tasks each sleep SECONDS (1) at once.  Prints
  * the wall time from the first create_task to the last task done, in
- * seconds, and the peak resident set size, in KiB.
+ * seconds, and the peak resident set of the process, in KiB (peak.h).
  *   usage: scale [TASKS [SECONDS]] */
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/resource.h>
 #include <time.h>
 
 #include "aio.h"
+#include "peak.h"
 
 static double now(void)
 {
@@ -48,8 +48,6 @@ int main(int argc, char **argv)
     aio_status status = aio_run(aio_coro_new2("main", main_body, aio_int(tasks), aio_float(nap)), &seconds);
     if (status != AIO_OK)
         return aio_exit_code(status);
-    struct rusage usage;
-    getrusage(RUSAGE_SELF, &usage);
-    printf("%.3f %ld\n", seconds.as.f, (long)usage.ru_maxrss); /* KiB on Linux */
+    printf("%.3f %ld\n", seconds.as.f, peak_rss_kib());
     return 0;
 }

@@ -1,9 +1,11 @@
 /* Benchmark 1, switches: TASKS tasks each await sleep(0) ROUNDS times.
- * Prints the seconds the loop took, on its own clock.
+ * Prints the seconds the loop took, on its own clock, and the peak
+ * resident set of the process, in KiB (peak.h).
  *   usage: switch [TASKS ROUNDS] */
 #include <stdlib.h>
 
 #include "aio.h"
+#include "peak.h"
 
 static aio_status spinner(const aio_value *args, aio_value *result)
 {
@@ -40,6 +42,6 @@ int main(int argc, char **argv)
     aio_status status = aio_run(aio_coro_new2("main", main_body, aio_int(tasks), aio_int(rounds)), &seconds);
     if (status != AIO_OK)
         return aio_exit_code(status);
-    aio_print("%.6f", seconds.as.f);
+    aio_print("%.6f %ld", seconds.as.f, peak_rss_kib());
     return 0;
 }

@@ -152,9 +152,10 @@ static int memory(long runs)
 
 /* `timeouts N expire|finish`: one run, N times `async with timeout():`
  * around a sleep, the timeout firing first or the sleep finishing first.
- * Objects live until the run ends, so memory grows either way; but it
- * must grow by the same amount: a timeout that fires gives its timer
- * back to the pool as one that is cancelled does. */
+ * Each Timeout is main's until main returns (machinery/object.h), so
+ * memory grows either way; but it must grow by the same amount: a
+ * timeout that fires gives its timer back to the pool as one that is
+ * cancelled does. */
 static aio_status timeouts_main(const aio_value *args, aio_value *result)
 {
     (void)result;
@@ -226,6 +227,93 @@ static aio_status callback_main(const aio_value *args, aio_value *result)
     return AIO_OK;
 }
 
+/* ---- objects kept past their run -------------------------------------------- */
+
+/* A Future made in one run, kept in a global and awaited in the next.
+ * CPython keeps it alive (the global refers to it) and its next loop
+ * refuses it: "Task ... got Future ... attached to a different loop".
+ * Ours went with its run, so its handle is refused in one line. */
+static aio_future *kept_future;
+
+static aio_status keeps_future(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    (void)result;
+    kept_future = aio_future_new();
+    aio_future_set_result(kept_future, aio_int(1));
+    return AIO_OK;
+}
+
+static aio_status awaits_kept(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    return aio_await(kept_future, result);
+}
+
+static int across_runs(void)
+{
+    aio_status status = aio_run(aio_coro_new("keeps_future", keeps_future, aio_none()), NULL);
+    if (status == AIO_OK)
+        printf("run 1 made a Future\n");
+    status = aio_run(aio_coro_new("awaits_kept", awaits_kept, aio_none()), NULL);
+    printf("run 2 awaited it: %s\n", aio_status_class(status)); /* never reached */
+    return aio_exit_code(status);
+}
+
+/* `alive N SECONDS`: one task awaits sleep(SECONDS) N times; then the
+ * peak resident memory of the process (VmHWM), which must not depend on
+ * N: each sleep's coroutine, Future and timer go once it has returned. */
+static long peak_kib(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[128];
+    long kib = -1;
+    while (f && fgets(line, sizeof line, f))
+        if (sscanf(line, "VmHWM: %ld kB", &kib) == 1)
+            break;
+    if (f)
+        fclose(f);
+    return kib;
+}
+
+static aio_status sleeps(const aio_value *args, aio_value *result)
+{
+    (void)result;
+    for (long i = 0; i < args[0].as.i; i++) {
+        aio_status status = aio_await(aio_sleep(args[1].as.f), NULL);
+        if (status != AIO_OK)
+            return status;
+    }
+    return AIO_OK;
+}
+
+static aio_status one_task_sleeps(const aio_value *args, aio_value *result)
+{
+    return aio_await(aio_create_task(aio_coro_new2("sleeps", sleeps, args[0], args[1])), result);
+}
+
+/* `stale_task`: a Task kept in a global past the coroutine that made it.
+ * It was done, and nothing needed it: its handle is refused. */
+static aio_task *kept_task;
+
+static aio_status makes_and_awaits(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    kept_task = aio_create_task(aio_coro_new("nothing", keeps_future, aio_none()));
+    return aio_await(kept_task, result);
+}
+
+static aio_status uses_stale_task(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    aio_status status = aio_await(aio_coro_new("makes_and_awaits", makes_and_awaits, aio_none()), result);
+    if (status == AIO_OK)
+        status = aio_await(aio_sleep(0), NULL); /* the iteration ends: what nothing needs goes */
+    if (status == AIO_OK)
+        printf("made by a coroutine that has returned, done: %s\n", aio_task_done(kept_task) ? "True" : "False");
+    return status;
+}
+
 /* asyncio.run(main()) in a `try` that prints the RecursionError it raises. */
 static int run_catching_recursion(const char *name, aio_coro_fn fn)
 {
@@ -260,6 +348,17 @@ int main(int argc, char **argv)
         return run_catching_recursion("cancelled_main", cancelled_main);
     if (strcmp(what, "cycle_wait_for") == 0)
         return run_catching_recursion("cycle_main", cycle_main);
-    fprintf(stderr, "usage: life memory RUNS FUTURES | far | cycle_wait_for | cycle_wait_for_cancelled | cycle_cancel_in_callback | timeouts N expire|finish\n");
+    if (strcmp(what, "across_runs") == 0)
+        return across_runs();
+    if (strcmp(what, "stale_task") == 0)
+        return aio_exit_code(aio_run(aio_coro_new("uses_stale_task", uses_stale_task, aio_none()), NULL));
+    if (strcmp(what, "alive") == 0 && argc > 3) {
+        aio_status status = aio_run(aio_coro_new2("one_task_sleeps", one_task_sleeps, aio_int(atol(argv[2])),
+                                                  aio_float(atof(argv[3]))), NULL);
+        if (status == AIO_OK)
+            printf("peak resident memory: %ld KiB\n", peak_kib());
+        return aio_exit_code(status);
+    }
+    fprintf(stderr, "usage: life memory RUNS FUTURES | far | cycle_wait_for | cycle_wait_for_cancelled | cycle_cancel_in_callback | timeouts N expire|finish | across_runs | stale_task | alive N SECONDS\n");
     return 2;
 }

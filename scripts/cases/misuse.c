@@ -124,6 +124,32 @@ static aio_status many_timers(const aio_value *args, aio_value *result)
     return AIO_OK;
 }
 
+/* ---- pointers into the stack, handed to the loop to keep ------------------
+ * While a task is suspended its frames are moved off the shared stack
+ * (machinery/stack.h): the loop refuses to keep a pointer into them. */
+static void print_text(void *arg) { aio_print("%s", (const char *)arg); }
+static void print_text_done(aio_future *future, void *arg) { (void)future, print_text(arg); }
+
+static aio_status prints_text(const aio_value *args, aio_value *result)
+{
+    (void)result;
+    aio_print("%s", (const char *)args[0].as.p);
+    return AIO_OK;
+}
+
+static aio_status stack_pointer_kept(const aio_value *args, aio_value *result)
+{
+    (void)result;
+    char text[] = "from main's frames";
+    if (args[0].as.i == 0)
+        aio_call_soon(print_text, text);
+    else if (args[0].as.i == 1)
+        aio_future_add_done_callback(aio_future_new(), print_text_done, text);
+    else
+        aio_create_task(aio_coro_new("prints_text", prints_text, aio_ptr(text)));
+    return aio_await(aio_sleep(0), NULL);
+}
+
 static int run(const char *name, aio_coro_fn fn, aio_value arg0, aio_value arg1)
 {
     return aio_exit_code(aio_run(aio_coro_new2(name, fn, arg0, arg1), NULL));
@@ -147,8 +173,14 @@ int main(int argc, char **argv)
         return run(what, nan_sleep, none, none);
     if (strcmp(what, "stack_overflow") == 0)
         return run(what, overflow_after, aio_int(0), aio_int(2000));
-    if (strcmp(what, "stack_overflow_unguarded") == 0) /* past the guard budget: see stack.h */
+    if (strcmp(what, "stack_overflow_unguarded") == 0) /* with N tasks alive: one guard covers all */
         return run(what, overflow_after, aio_int(atol(argv[2])), aio_int(520));
+    if (strcmp(what, "stack_pointer_call_soon") == 0)
+        return run(what, stack_pointer_kept, aio_int(0), none);
+    if (strcmp(what, "stack_pointer_done_callback") == 0)
+        return run(what, stack_pointer_kept, aio_int(1), none);
+    if (strcmp(what, "stack_pointer_task_argument") == 0)
+        return run(what, stack_pointer_kept, aio_int(2), none);
     if (strcmp(what, "many_tasks") == 0)
         return run(what, many_naps, aio_int(atol(argv[2])), none);
     if (strcmp(what, "null_write_in_task") == 0)

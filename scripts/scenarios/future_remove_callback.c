@@ -13,7 +13,7 @@ static aio_status main_body(const aio_value *args, aio_value *result)
     (void)args;
     (void)result;
     aio_future *future = aio_future_new();
-    char drop[] = "drop", keep[] = "keep";
+    static char drop[] = "drop", keep[] = "keep"; /* not on the stack: the loop keeps them */
     aio_future_add_done_callback(future, callback, drop);
     aio_future_add_done_callback(future, callback, keep);
     aio_future_add_done_callback(future, callback, drop);

@@ -2,7 +2,8 @@
  * exception was never retrieved", and so is the one a shield hands to an
  * outer Future that nobody awaits.  cancel() on a Future or Task that has
  * already failed returns False, but it also means nobody will ever ask:
- * no report for those.  Every object here lives until the loop closes. */
+ * no report for those.  Every object here goes when main returns, as
+ * main's locals do: the reports come then, in the order main made them. */
 #include "scenario.h"
 
 static aio_status fail(const aio_value *args, aio_value *result)

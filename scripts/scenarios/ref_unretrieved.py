@@ -2,10 +2,9 @@
 # exception was never retrieved", and so is the one a shield hands to an
 # outer Future that nobody awaits.  cancel() on a Future or Task that has
 # already failed returns False, but it also means nobody will ever ask:
-# no report for those.  Every object here lives until the loop closes.
+# no report for those.  Every object here goes when main returns, as
+# main's locals do: the reports come then, in the order main made them.
 import asyncio
-
-KEEP = []
 
 
 async def fail(message):
@@ -26,8 +25,6 @@ async def main():
     await asyncio.sleep(0)
     await asyncio.sleep(0)
     print(f"shield's outer Future: done = {outer.done()}")
-    KEEP.extend([lost, silenced, task, outer])
 
 
 asyncio.run(main())
-KEEP.clear()

@@ -1,0 +1,131 @@
+/* Handles at the front door.  aio.h includes this for the chapters (and
+ * every program outside common/): each function of aio.h that takes or
+ * gives a coroutine, Future, Task, Timeout or awaitable is wrapped in a
+ * macro of the same name that checks what comes in and tags what goes out
+ * (machinery/object.h).  Inside common/ (AIO_INTERNAL, set by the
+ * Makefile) none of this exists: pointers there are plain.
+ *
+ * A handle whose object is gone is refused in one line naming the call,
+ * with one exception that keeps CPython's behaviour: a coroutine goes
+ * only once it has finished, so a gone coroutine is a finished one, and
+ * awaiting it (or making a Task of it, or running it) raises the
+ * RuntimeError "cannot reuse already awaited coroutine" as it always did. */
+#ifndef AIO_HANDLES_H
+#define AIO_HANDLES_H
+
+#include "object.h"
+
+aio_coro *aio_coro_spent(void); /* coroutine.c */
+
+/* The object behind handle `h` (a `what`, passed to `api`), or a refusal. */
+static inline void *aio_in_(const void *h, const char *what, const char *api)
+{
+    void *p = aio_object_from_handle(h, NULL);
+    if (!p && h)
+        aio_object_gone(h, what, api);
+    return p;
+}
+
+static inline void *aio_out_(const void *p) { return aio_object_handle(p); }
+
+static inline aio_coro *aio_coro_in_(const aio_coro *h)
+{
+    void *p = aio_object_from_handle(h, NULL);
+    return p || !h ? p : aio_coro_spent();
+}
+
+aio_awaitable *aio_awaitable_arg(const aio_awaitable *handle, const char *api); /* awaitable.c */
+static inline aio_awaitable *aio_awaitable_in_(const aio_awaitable *h) { return aio_awaitable_arg(h, "await"); }
+
+#define aio_future_in_(h, api) ((aio_future *)aio_in_(aio_future_checked_(h), "Future", (api)))
+#define aio_task_in_(h, api) ((aio_task *)aio_in_(aio_task_checked_(h), "Task", (api)))
+#define aio_timeout_in_(h, api) ((aio_timeout *)aio_in_(aio_timeout_checked_(h), "Timeout", (api)))
+/* Only there for the compiler's type check of the argument. */
+static inline const void *aio_future_checked_(const aio_future *h) { return h; }
+static inline const void *aio_task_checked_(const aio_task *h) { return h; }
+static inline const void *aio_timeout_checked_(const aio_timeout *h) { return h; }
+
+/* The conversions to Awaitable, for aio_as_awaitable() below. */
+static inline aio_awaitable *aio_coro_awaitable_(aio_coro *c)
+{
+    return aio_out_((aio_coro_awaitable)(aio_coro_in_(c)));
+}
+static inline aio_awaitable *aio_future_awaitable_(aio_future *f)
+{
+    return aio_out_((aio_future_awaitable)(aio_future_in_(f, "await")));
+}
+static inline aio_awaitable *aio_task_awaitable_(aio_task *t)
+{
+    return aio_out_((aio_task_awaitable)(aio_task_in_(t, "await")));
+}
+
+/* ---- 1-1 coroutines, 1-2 run, 1-3 await, 1-4 sleep ---------------------- */
+#define aio_coro_new(name, fn, arg) ((aio_coro *)aio_out_((aio_coro_new)((name), (fn), (arg))))
+#define aio_coro_new2(name, fn, a, b) ((aio_coro *)aio_out_((aio_coro_new2)((name), (fn), (a), (b))))
+#define aio_coro_repr(coro, buf, size) (aio_coro_repr)(aio_coro_in_(coro), (buf), (size))
+#define aio_run(main, result) (aio_run)(aio_coro_in_(main), (result))
+#define aio_await_awaitable(a, result) (aio_await_awaitable)(aio_awaitable_in_(a), (result))
+#define aio_coro_awaitable(c) aio_coro_awaitable_(c)
+#define aio_future_awaitable(f) aio_future_awaitable_(f)
+#define aio_task_awaitable(t) aio_task_awaitable_(t)
+#undef aio_as_awaitable
+#define aio_as_awaitable(x) _Generic((x),        \
+        aio_coro *: aio_coro_awaitable_,         \
+        aio_future *: aio_future_awaitable_,     \
+        aio_task *: aio_task_awaitable_,         \
+        aio_awaitable *: aio_awaitable_self)(x)
+#undef aio_type
+#define aio_type(x) (aio_awaitable_in_(aio_as_awaitable(x))->type->type_repr)
+#define aio_task_yield(future) (aio_task_yield)(aio_future_in_((future), "await"))
+#define aio_sleep(seconds) ((aio_coro *)aio_out_((aio_sleep)(seconds)))
+
+/* ---- 2-1 tasks, 2-4 cancel ----------------------------------------------- */
+#define aio_create_task(coro) ((aio_task *)aio_out_((aio_create_task)(aio_coro_in_(coro))))
+#define aio_current_task() ((aio_task *)aio_out_((aio_current_task)()))
+#define aio_task_future(t) ((aio_future *)aio_out_((aio_task_future)(aio_task_in_((t), "Task"))))
+#define aio_task_cancel(t) (aio_task_cancel)(aio_task_in_((t), "Task.cancel()"))
+#define aio_task_done(t) (aio_task_done)(aio_task_in_((t), "Task.done()"))
+#define aio_task_cancelled(t) (aio_task_cancelled)(aio_task_in_((t), "Task.cancelled()"))
+#define aio_task_cancelling(t) (aio_task_cancelling)(aio_task_in_((t), "Task.cancelling()"))
+#define aio_task_uncancel(t) (aio_task_uncancel)(aio_task_in_((t), "Task.uncancel()"))
+#define aio_task_result(t, result) (aio_task_result)(aio_task_in_((t), "Task.result()"), (result))
+
+/* ---- 2-5 wait_for, shield; asyncio.timeout -------------------------------- */
+#define aio_wait_for_awaitable(a, timeout) \
+    ((aio_coro *)aio_out_((aio_wait_for_awaitable)(aio_awaitable_in_(a), (timeout))))
+#define aio_shield_awaitable(a) ((aio_future *)aio_out_((aio_shield_awaitable)(aio_awaitable_in_(a))))
+#define aio_timeout_new(delay) ((aio_timeout *)aio_out_((aio_timeout_new)(delay)))
+#define aio_timeout_at(when) ((aio_timeout *)aio_out_((aio_timeout_at)(when)))
+#define aio_timeout_enter(t) (aio_timeout_enter)(aio_timeout_in_((t), "Timeout.__aenter__()"))
+#define aio_timeout_exit(t, body) (aio_timeout_exit)(aio_timeout_in_((t), "Timeout.__aexit__()"), (body))
+#define aio_timeout_when(t) (aio_timeout_when)(aio_timeout_in_((t), "Timeout.when()"))
+#define aio_timeout_reschedule(t, when) \
+    (aio_timeout_reschedule)(aio_timeout_in_((t), "Timeout.reschedule()"), (when))
+#define aio_timeout_expired(t) (aio_timeout_expired)(aio_timeout_in_((t), "Timeout.expired()"))
+#define aio_timeout_repr(t, buf, size) (aio_timeout_repr)(aio_timeout_in_((t), "repr()"), (buf), (size))
+
+/* ---- 3 Future, 4 Awaitable ------------------------------------------------ */
+#define aio_future_new_at(file, line) ((aio_future *)aio_out_((aio_future_new_at)((file), (line))))
+#define aio_future_done(f) (aio_future_done)(aio_future_in_((f), "Future.done()"))
+#define aio_future_cancelled(f) (aio_future_cancelled)(aio_future_in_((f), "Future.cancelled()"))
+#define aio_future_result(f, result) (aio_future_result)(aio_future_in_((f), "Future.result()"), (result))
+#define aio_future_exception(f, e) (aio_future_exception)(aio_future_in_((f), "Future.exception()"), (e))
+#define aio_future_exception_message(f) \
+    (aio_future_exception_message)(aio_future_in_((f), "Future.exception()"))
+#define aio_future_set_result(f, v) (aio_future_set_result)(aio_future_in_((f), "Future.set_result()"), (v))
+#define aio_future_set_exception(f, e, m) \
+    (aio_future_set_exception)(aio_future_in_((f), "Future.set_exception()"), (e), (m))
+#define aio_future_cancel(f) (aio_future_cancel)(aio_future_in_((f), "Future.cancel()"))
+#define aio_future_add_done_callback(f, fn, arg) \
+    (aio_future_add_done_callback)(aio_future_in_((f), "Future.add_done_callback()"), (fn), (arg))
+#define aio_future_remove_done_callback(f, fn, arg) \
+    (aio_future_remove_done_callback)(aio_future_in_((f), "Future.remove_done_callback()"), (fn), (arg))
+#define aio_future_repr(f, buf, size) (aio_future_repr)(aio_future_in_((f), "repr()"), (buf), (size))
+#define aio_is_future(a) (aio_is_future)(aio_awaitable_in_(a))
+
+/* ---- Part II: gather (its array's handles are checked in gather.c) -------- */
+#define aio_gather_awaitables(n, aws, rx) ((aio_future *)aio_out_((aio_gather_awaitables)((n), (aws), (rx))))
+#define aio_gather_count(f) (aio_gather_count)(aio_future_in_((f), "len(results)"))
+#define aio_gather_result(f, i, result) (aio_gather_result)(aio_future_in_((f), "results[i]"), (i), (result))
+
+#endif
