@@ -464,5 +464,3 @@ _Noreturn void aio_object_gone(const void *handle, const char *what, const char 
               "one was reclaimed (done when the coroutine that made it returned, or made during an "
               "asyncio.run() that has ended)", api, what);
 }
-
-size_t aio_objects_alive(void) { return mem.alive; }

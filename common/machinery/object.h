@@ -121,9 +121,6 @@ static inline void *aio_object_from_handle(const void *handle, const aio_object_
 /* A clear one-line refusal of a handle whose object is gone. */
 _Noreturn void aio_object_gone(const void *handle, const char *what, const char *api);
 
-/* How many objects are alive (all runs, and outside them). */
-size_t aio_objects_alive(void);
-
 /* ---- the inline fast paths -------------------------------------------------
  * Every call_soon() holds its argument, and every handle is checked on the
  * way in: the common cases (not an object at all; a live handle) cost a

@@ -248,12 +248,6 @@ void aio_stack_occupy(aio_stack *stack, const aio_context *context)
     pool.occupant = stack;
 }
 
-bool aio_stack_holds(const void *p)
-{
-    const char *c = p;
-    return pool.memory && c >= pool.memory && c < pool.lo + AIO_STACK_SIZE;
-}
-
 aio_stack_span aio_stack_mapped;
 
 _Noreturn void aio_stack_refused(const void *p, const char *api)

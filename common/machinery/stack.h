@@ -14,7 +14,7 @@
  * addresses say.  A pointer into it that the loop is handed (a callback's
  * argument, a coroutine argument of a new Task, a Future's result) would
  * read another task's frames, so the loop refuses it with a message that
- * says why (aio_stack_holds()).
+ * says why (aio_stack_refuse()).
  *
  * Below the stack lies a 64 KiB PROT_NONE guard region (stack.c says why
  * 64 KiB): an overflow faults there, and a SIGSEGV handler on an
@@ -69,9 +69,6 @@ void *aio_stack_top(const aio_stack *stack);
  * main stack, never on the shared one. */
 void aio_stack_occupy(aio_stack *stack, const aio_context *context);
 
-/* Is `p` in the shared stack (or its guard)?  Such a pointer must not be
- * kept past the task's next switch. */
-bool aio_stack_holds(const void *p);
 
 /* Refuse, in one line naming `api`, a pointer into the stack handed to
  * the loop to keep (a callback's argument, a new Task's coroutine
