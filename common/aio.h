@@ -236,6 +236,79 @@ aio_status aio_gather_result(const aio_future *gathering, size_t i, aio_value *r
 #define AIO_GATHER_7(x, ...) aio_as_awaitable(x), AIO_GATHER_6(__VA_ARGS__)
 #define AIO_GATHER_8(x, ...) aio_as_awaitable(x), AIO_GATHER_7(__VA_ARGS__)
 
+/* ---- asyncio.as_completed (as_completed.c) --------------------------------
+ * as_completed(fs, timeout=None): the awaitables run at once, each
+ * coroutine in a Task of its own, and come back in the order they finish.
+ * Each next() gives a new coroutine whose await returns the result of the
+ * next one to finish, or raises its exception; NULL once it has given one
+ * per awaitable (StopIteration).  At the timeout every await still to come
+ * raises TimeoutError, and what is still running runs on: nothing is
+ * cancelled.  AIO_NO_TIMEOUT is timeout=None; a NaN timeout is due at
+ * once, as CPython's loop takes it.  3.11 and 3.12 give a generator: the
+ * Tasks are made at the first next().  3.13 (AIO_PYTHON) makes them at
+ * the call, and is an async iterator too: aio_as_completed_anext() is one
+ * step of `async for f in it`, and gives the Futures themselves (a
+ * coroutine's Task), NULL at the end; before 3.13 it raises TypeError, as
+ * `async for` over a generator does.  The coroutines are named as
+ * CPython's (__qualname__), in the trace and in the never-awaited warning:
+ * "as_completed.<locals>._wait_for_one", "_AsCompletedIterator._wait_for_one".
+ *
+ *     aio_as_completed *it = aio_as_completed(AIO_NO_TIMEOUT, a, b, c);
+ *     for (aio_coro *next; (next = aio_as_completed_next(it));)  // for next in it:
+ *         status = aio_await(next, &result);                    //     await next
+ *
+ * aio_as_completed(timeout, a, b, ...) takes 1 to 8 awaitables, counted
+ * as gather's are; none, or more, go through aio_as_completed_awaitables().
+ * The same awaitable twice is one.  CPython makes the Tasks in the order
+ * of a set, which is none in particular; we make them in the order given. */
+typedef struct aio_as_completed aio_as_completed;
+aio_as_completed *aio_as_completed_awaitables(size_t count, aio_awaitable *const *awaitables, double timeout);
+aio_coro *aio_as_completed_next(aio_as_completed *it);
+aio_status aio_as_completed_anext(aio_as_completed *it, aio_future **next);
+#define aio_as_completed(timeout, ...)                                                 \
+    aio_as_completed_awaitables(AIO_GATHER_COUNT(__VA_ARGS__),                         \
+        (aio_awaitable *[]){ AIO_GATHER_EACH(AIO_GATHER_COUNT(__VA_ARGS__), __VA_ARGS__) }, (timeout))
+
+/* ---- asyncio.wait (wait.c) ------------------------------------------------
+ * wait(fs, timeout=None, return_when=ALL_COMPLETED): a coroutine that
+ * waits on Futures and Tasks until return_when is met or the timeout
+ * passes, and returns (done, pending).  It raises none of their exceptions
+ * and cancels nothing: what is pending runs on, even when the task in
+ * wait() is itself cancelled.  FIRST_EXCEPTION returns once one raises (a
+ * cancelled one does not count) or all are done.  AIO_NO_TIMEOUT is
+ * timeout=None; a NaN timeout is due at once, as CPython's loop takes it.
+ * Its refusals come when it is awaited, as CPython's: ValueError "Set of
+ * Tasks/Futures is empty." for none at all, ValueError "Invalid
+ * return_when value: N", and TypeError "Passing coroutines is forbidden,
+ * use tasks explicitly." for a coroutine among them (3.11, 3.12 and 3.13
+ * alike: wrap it in a Task first); another awaitable that is no Future
+ * raises AttributeError's message as a plain Exception (AIO_ERROR).
+ *
+ * aio_value has no tuple and no set, so the result is the pair as a str
+ * that names each Future, "({Task-3}, {Task-2, Task-4})", "set()" for an
+ * empty one, and the accessors below read the sets behind it:
+ * aio_wait_done_count(result) is len(done).  A set has no order: they give
+ * each set's Futures in the order they were passed to wait(), the order a
+ * twin prints with sorted(done, key=tasks.index).  The str itself can be
+ * printed until aio_run() returns; the sets can be read while the
+ * coroutine call that made the wait() runs (its frame owns them), and any
+ * other value is refused in one line.  To hand the sets on, hand on the
+ * Futures: aio_wait_done(result, i) is one of them.
+ *
+ * aio_wait(timeout, return_when, a, b, ...) takes 1 to 8 awaitables,
+ * counted as gather's are; none, or more, go through aio_wait_awaitables().
+ * The same awaitable twice is one. */
+typedef enum aio_return_when { AIO_ALL_COMPLETED, AIO_FIRST_COMPLETED, AIO_FIRST_EXCEPTION } aio_return_when;
+aio_coro *aio_wait_awaitables(size_t count, aio_awaitable *const *awaitables, double timeout,
+                              aio_return_when return_when);
+size_t aio_wait_done_count(aio_value result);             /* len(done) */
+aio_future *aio_wait_done(aio_value result, size_t i);    /* the i-th of done */
+size_t aio_wait_pending_count(aio_value result);          /* len(pending) */
+aio_future *aio_wait_pending(aio_value result, size_t i); /* the i-th of pending */
+#define aio_wait(timeout, return_when, ...)                                            \
+    aio_wait_awaitables(AIO_GATHER_COUNT(__VA_ARGS__),                                 \
+        (aio_awaitable *[]){ AIO_GATHER_EACH(AIO_GATHER_COUNT(__VA_ARGS__), __VA_ARGS__) }, (timeout), (return_when))
+
 /* ---- Lifetime ------------------------------------------------------------
  * Python frees an object when nothing refers to it.  Here an object lives
  * while the coroutine call that made it is running, while it is pending

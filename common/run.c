@@ -156,6 +156,7 @@ aio_status aio_run(aio_coro *main, aio_value *result)
 
     aio_objects_run_begin();
     aio_loop_open();
+    aio_event_loop_set();
     aio_task *task = aio_create_task(main);
     interruptible = task;
     interrupted = false;

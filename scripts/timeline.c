@@ -154,6 +154,11 @@ static void parse(char *line)
         return;
     *what++ = '\0';
     what[strcspn(what, "\n")] = '\0';
+    /* A nested function's __qualname__ names the one around it with
+     * "<locals>.", which only takes room here: the list shows
+     * "as_completed.<locals>._wait_for_one()" as "as_completed._wait_for_one()". */
+    for (char *at; (at = strstr(what, "<locals>.")) != NULL;)
+        memmove(at, at + 9, strlen(at + 9) + 1);
     if (time > end_time)
         end_time = time;
     if (strcmp(who, "loop") == 0)

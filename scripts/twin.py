@@ -108,7 +108,9 @@ class VirtualLoop(asyncio.SelectorEventLoop):
 
     def call_later(self, delay, callback, *args, context=None):
         # when = now + delay, computed in nanoseconds as the C loop does
-        when_ns = CLOCK.ns + max(0, round(delay * 1e9))
+        # A NaN delay: CPython's _run_once finds nan >= end_time false, so
+        # such a timer is due at the next iteration (wait_for(x, nan)).
+        when_ns = CLOCK.ns if delay != delay else CLOCK.ns + max(0, round(delay * 1e9))
         return self.call_at(when_ns / 1e9, callback, *args, context=context)
 
     def call_at(self, when, callback, *args, context=None):
@@ -117,7 +119,7 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         # is rounded to the nanosecond, as the C loop keeps it: else two
         # deadlines that C sees as equal could differ in the last bit.
         self._check_closed()
-        when = round(when * 1e9) / 1e9
+        when = CLOCK.ns / 1e9 if when != when else round(when * 1e9) / 1e9
         timer = FifoTimerHandle(when, callback, args, self, context)
         timer._seq = next(self._timer_seq)
         heapq.heappush(self._scheduled, timer)

@@ -128,4 +128,25 @@ static inline aio_awaitable *aio_task_awaitable_(aio_task *t)
 #define aio_gather_count(f) (aio_gather_count)(aio_future_in_((f), "len(results)"))
 #define aio_gather_result(f, i, result) (aio_gather_result)(aio_future_in_((f), "results[i]"), (i), (result))
 
+/* ---- Part II: as_completed (its array's handles are checked in as_completed.c) */
+static inline const void *aio_as_completed_checked_(const aio_as_completed *h) { return h; }
+#define aio_as_completed_in_(h, api) \
+    ((aio_as_completed *)aio_in_(aio_as_completed_checked_(h), "as_completed() iterator", (api)))
+#define aio_as_completed_awaitables(n, aws, timeout) \
+    ((aio_as_completed *)aio_out_((aio_as_completed_awaitables)((n), (aws), (timeout))))
+#define aio_as_completed_next(it) ((aio_coro *)aio_out_((aio_as_completed_next)(aio_as_completed_in_((it), "next()"))))
+static inline aio_status aio_as_completed_anext_(aio_as_completed *it, aio_future **next)
+{
+    aio_status status = (aio_as_completed_anext)(it, next);
+    *next = aio_out_(*next);
+    return status;
+}
+#define aio_as_completed_anext(it, next) aio_as_completed_anext_(aio_as_completed_in_((it), "async for"), (next))
+
+/* ---- Part II: wait (its array's handles are checked in wait.c) ------------ */
+#define aio_wait_awaitables(n, aws, timeout, rw) \
+    ((aio_coro *)aio_out_((aio_wait_awaitables)((n), (aws), (timeout), (rw))))
+#define aio_wait_done(r, i) ((aio_future *)aio_out_((aio_wait_done)((r), (i))))
+#define aio_wait_pending(r, i) ((aio_future *)aio_out_((aio_wait_pending)((r), (i))))
+
 #endif

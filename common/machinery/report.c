@@ -114,9 +114,18 @@ void aio_report_unretrieved(const char *kind, aio_repr_fn repr, const struct aio
     aio_report(message, "future", repr, object);
 }
 
+/* The policy's _local._set_called.  asyncio.run() sets the event loop,
+ * and at its end sets it back to None; from then on get_event_loop()
+ * makes no loop of its own, and Future() outside a loop raises, in 3.11
+ * as in 3.12 and 3.13 (scenario future_after_run).  run.c says when. */
+static bool loop_was_set;
+void aio_event_loop_set(void) { loop_was_set = true; }
+
 void aio_warn_no_running_loop(const char *file, int line)
 {
     static bool warned;
+    if (loop_was_set)
+        aio_fatal("RuntimeError: There is no current event loop in thread 'MainThread'.");
     if (warned || aio_python() < 12)
         return;
     warned = true;

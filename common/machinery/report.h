@@ -55,6 +55,10 @@ void aio_report(const char *message, const char *label, aio_repr_fn repr, const 
  * never retrieved" (kind "Future"), and the Future's repr. */
 void aio_report_unretrieved(const char *kind, aio_repr_fn repr, const struct aio_future *object);
 
+/* asyncio.run() has set the event loop (and set it back to None): from
+ * now on a Future made outside a loop raises RuntimeError. */
+void aio_event_loop_set(void);
+
 /* 3.12 and later: Future() with no running loop asks for the current
  * loop, which makes one and warns, once, at the caller's line (3.11 is
  * silent).  The line of source Python prints under it is not known here. */

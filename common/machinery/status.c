@@ -22,6 +22,17 @@ const char *aio_status_name(aio_status status)
     case AIO_RECURSION_ERROR: return "RecursionError";
     case AIO_KEYBOARD_INTERRUPT: return "KeyboardInterrupt";
     case AIO_GENERATOR_EXIT: return "GeneratorExit";
+    case AIO_SYSTEM_EXIT:   return "SystemExit";
+    case AIO_EXCEPTION_GROUP: return "ExceptionGroup";
+    case AIO_BASE_EXCEPTION_GROUP: return "BaseExceptionGroup";
+    case AIO_QUEUE_EMPTY:   return "asyncio.queues.QueueEmpty";
+    case AIO_QUEUE_FULL:    return "asyncio.queues.QueueFull";
+    case AIO_QUEUE_SHUT_DOWN: return "asyncio.queues.QueueShutDown";
+    case AIO_OS_ERROR:      return "OSError";
+    case AIO_CONNECTION_RESET: return "ConnectionResetError";
+    case AIO_BROKEN_PIPE:   return "BrokenPipeError";
+    case AIO_CONNECTION_REFUSED: return "ConnectionRefusedError";
+    case AIO_CONNECTION_ABORTED: return "ConnectionAbortedError";
     }
     return "Exception";
 }

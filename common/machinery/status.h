@@ -17,6 +17,20 @@
  *   AIO_GENERATOR_EXIT    GeneratorExit (a Task abandoned at loop close is
  *                         closed: it is raised at the await it waits in)
  *
+ * Part II's (chapters 15 and on):
+ *   AIO_SYSTEM_EXIT       SystemExit (TaskGroup lets it through as it is)
+ *   AIO_EXCEPTION_GROUP   ExceptionGroup (what a failed TaskGroup raises;
+ *                         task_group.c reads its sub-exceptions)
+ *   AIO_BASE_EXCEPTION_GROUP BaseExceptionGroup
+ *   AIO_QUEUE_EMPTY       asyncio.QueueEmpty (get_nowait() of an empty Queue)
+ *   AIO_QUEUE_FULL        asyncio.QueueFull (put_nowait() of a full Queue)
+ *   AIO_QUEUE_SHUT_DOWN   asyncio.QueueShutDown (3.13: a Queue shut down)
+ *   AIO_OS_ERROR          OSError, its message "[Errno N] text"
+ *   AIO_CONNECTION_RESET  ConnectionResetError (ECONNRESET)
+ *   AIO_BROKEN_PIPE       BrokenPipeError (EPIPE)
+ *   AIO_CONNECTION_REFUSED ConnectionRefusedError (ECONNREFUSED)
+ *   AIO_CONNECTION_ABORTED ConnectionAbortedError (ECONNABORTED)
+ *
  * A coroutine "raises" by returning a status other than AIO_OK, and it
  * "catches" by testing the status an await returned.  To propagate, return
  * it unchanged: that is what an uncaught exception does in Python.
@@ -36,7 +50,18 @@ typedef enum aio_status {
     AIO_TYPE_ERROR,
     AIO_RECURSION_ERROR,
     AIO_KEYBOARD_INTERRUPT,
-    AIO_GENERATOR_EXIT
+    AIO_GENERATOR_EXIT,
+    AIO_SYSTEM_EXIT,
+    AIO_EXCEPTION_GROUP,
+    AIO_BASE_EXCEPTION_GROUP,
+    AIO_QUEUE_EMPTY,
+    AIO_QUEUE_FULL,
+    AIO_QUEUE_SHUT_DOWN,
+    AIO_OS_ERROR,
+    AIO_CONNECTION_RESET,
+    AIO_BROKEN_PIPE,
+    AIO_CONNECTION_REFUSED,
+    AIO_CONNECTION_ABORTED
 } aio_status;
 
 /* The Python name of the exception, e.g. "asyncio.exceptions.CancelledError". */

@@ -1,0 +1,36 @@
+# Experiment for chapter 18: move the first deadline 2 s later.
+import asyncio
+
+
+async def delay(delay_seconds: int) -> int:
+    print(f"sleeping for {delay_seconds} second(s)")
+    await asyncio.sleep(delay_seconds)
+    print(f"finished sleeping for {delay_seconds} second(s)")
+    return delay_seconds
+
+
+async def main():
+    try:
+        async with asyncio.timeout(1) as deadline:
+            print(f"deadline: {deadline!r}")
+            deadline.reschedule(deadline.when() + 2)  # try: reschedule
+            await delay(2)
+    except TimeoutError:
+        print(f"Got a timeout! expired() = {deadline.expired()}, {deadline!r}")
+
+    async with asyncio.timeout(3) as deadline:
+        total = await delay(1)
+        total += await delay(1)
+    print(f"in time: {total}, expired() = {deadline.expired()}, {deadline!r}")
+
+    delay_task = asyncio.create_task(delay(2))
+    try:
+        async with asyncio.timeout(1):
+            await delay_task
+    except TimeoutError:
+        print("Got a timeout!")
+        print(f"Was the task cancelled? {delay_task.cancelled()}")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
