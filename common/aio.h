@@ -309,6 +309,105 @@ aio_future *aio_wait_pending(aio_value result, size_t i); /* the i-th of pending
     aio_wait_awaitables(AIO_GATHER_COUNT(__VA_ARGS__),                                 \
         (aio_awaitable *[]){ AIO_GATHER_EACH(AIO_GATHER_COUNT(__VA_ARGS__), __VA_ARGS__) }, (timeout), (return_when))
 
+/* ---- asyncio.TaskGroup (task_group.c) ------------------------------------
+ * `async with asyncio.TaskGroup() as group:` (3.11), in three calls, as
+ * for asyncio.timeout(); call exit only once enter has returned AIO_OK,
+ * as `async with` calls __aexit__ only after __aenter__ succeeded:
+ *
+ *     aio_task_group *group = aio_task_group_new();     // TaskGroup()
+ *     aio_status status = aio_task_group_enter(group);  // __aenter__
+ *     if (status == AIO_OK) {
+ *         status = aio_task_group_create_task(group, coro, &task);
+ *         if (status == AIO_OK)
+ *             status = <the body's awaits>;
+ *         status = aio_task_group_exit(group, status);  // __aexit__
+ *     }
+ *
+ * Exit waits until every task of the group is done.  The first task that
+ * fails cancels the others and the body (the task that entered: its await
+ * raises CancelledError), and exit raises every failure, the body's own
+ * last, as one ExceptionGroup (AIO_EXCEPTION_GROUP; AIO_BASE_EXCEPTION_GROUP
+ * when one of them is not an Exception, such as GeneratorExit).
+ * KeyboardInterrupt and SystemExit come out as they are, and so does a
+ * CancelledError from outside when nothing failed.  create_task() returns
+ * the Task in *task (task may be NULL), or raises RuntimeError on a group
+ * not entered, finished, or shutting down: "TaskGroup <TaskGroup
+ * cancelling> is shutting down".  3.13 (AIO_PYTHON) then closes the
+ * coroutine, which can no longer be awaited.
+ * repr: "<TaskGroup tasks=2 errors=1 cancelling>", "<TaskGroup entered>". */
+typedef struct aio_task_group aio_task_group;
+aio_task_group *aio_task_group_new(void);
+aio_status aio_task_group_enter(aio_task_group *group);
+aio_status aio_task_group_exit(aio_task_group *group, aio_status body);
+aio_status aio_task_group_create_task(aio_task_group *group, aio_coro *coro, aio_task **task);
+char *aio_task_group_repr(const aio_task_group *group, char *buf, size_t size);
+
+/* The ExceptionGroup: its message, str(group), is what
+ * aio_exception_message() gives, "unhandled errors in a TaskGroup (2
+ * sub-exceptions)".  Its sub-exceptions are read from the group object:
+ * aio_exception_group_caught() is the exception last raised in this task
+ * (an await that returned AIO_EXCEPTION_GROUP), if it is a group, else
+ * NULL.  It lives until aio_run() returns, as a message does.  Python's
+ * `except* ValueError` is a loop over it, testing each status:
+ *
+ *     const aio_exception_group *eg = aio_exception_group_caught();
+ *     for (size_t i = 0; i < aio_exception_group_count(eg); i++)  // eg.exceptions
+ *         if (aio_exception_group_status(eg, i) == AIO_VALUE_ERROR)
+ *             aio_print("%s", aio_exception_group_message(eg, i));
+ *
+ * A sub-exception that is itself a group (a TaskGroup in a TaskGroup) is
+ * read through aio_exception_group_sub(), NULL for any other.  repr:
+ * "ExceptionGroup('unhandled errors in a TaskGroup', [ValueError('b')])". */
+typedef struct aio_exception_group aio_exception_group;
+const aio_exception_group *aio_exception_group_caught(void);
+size_t aio_exception_group_count(const aio_exception_group *group);    /* 0 for NULL */
+aio_status aio_exception_group_status(const aio_exception_group *group, size_t i);
+const char *aio_exception_group_message(const aio_exception_group *group, size_t i);
+const aio_exception_group *aio_exception_group_sub(const aio_exception_group *group, size_t i);
+char *aio_exception_group_repr(const aio_exception_group *group, char *buf, size_t size);
+
+/* ---- asyncio.Queue (queue.c) ----------------------------------------------
+ * Queue(maxsize): items in, first in first out, between tasks.  maxsize 0
+ * (or less) is no limit; otherwise put() waits while the queue is full,
+ * which holds a producer back to the pace of its consumers.  put(), get()
+ * and join() are coroutines, to await; get() gives the item as its result.
+ * The _nowait forms never wait: QueueFull (AIO_QUEUE_FULL), QueueEmpty
+ * (AIO_QUEUE_EMPTY).  Each put counts one unfinished task; task_done()
+ * says one item is processed (ValueError when none is unfinished), and
+ * join() waits until none is.  repr: "<Queue at 0x... maxsize=2
+ * _queue=['a1'] _getters[1] tasks=1>"; str: the same without "at 0x...".
+ *
+ * 3.13 (AIO_PYTHON) adds shutdown(immediate): from then on put() raises
+ * QueueShutDown (AIO_QUEUE_SHUT_DOWN), and get() too once the queue is
+ * empty; immediate=True empties it at once, each item counted done.
+ * Every task waiting in put() or get() is woken to find that out.  Before
+ * 3.13, Queue has no shutdown: aio_queue_has_shutdown() is hasattr(queue,
+ * 'shutdown'), and calling it anyway is Python's AttributeError, here a
+ * one-line `aio:` fatal naming the version.
+ *
+ * An item is an aio_value, kept past the step that put it: a pointer or
+ * str into a task's stack is refused.  One of the loop's objects (a Task,
+ * a Future) is held while it is in the queue; taken out, it lives by the
+ * rule at the end of this file (a Task still pending lives on).  A Queue
+ * made before aio_run() belongs to the first loop it waits in: waiting in
+ * it under another raises RuntimeError, as CPython's does. */
+typedef struct aio_queue aio_queue;
+aio_queue *aio_queue_new(long maxsize);                          /* asyncio.Queue(maxsize) */
+aio_coro *aio_queue_put(aio_queue *queue, aio_value item);       /* queue.put(item) */
+aio_coro *aio_queue_get(aio_queue *queue);                       /* queue.get() */
+aio_status aio_queue_put_nowait(aio_queue *queue, aio_value item);
+aio_status aio_queue_get_nowait(aio_queue *queue, aio_value *item); /* *item None if it raises */
+aio_status aio_queue_task_done(aio_queue *queue);
+aio_coro *aio_queue_join(aio_queue *queue);                      /* queue.join() */
+size_t aio_queue_qsize(const aio_queue *queue);
+long aio_queue_maxsize(const aio_queue *queue);
+bool aio_queue_empty(const aio_queue *queue);
+bool aio_queue_full(const aio_queue *queue);
+bool aio_queue_has_shutdown(void);                               /* 3.13 and later */
+void aio_queue_shutdown(aio_queue *queue, bool immediate);
+char *aio_queue_repr(const aio_queue *queue, char *buf, size_t size);
+char *aio_queue_str(const aio_queue *queue, char *buf, size_t size);
+
 /* ---- Lifetime ------------------------------------------------------------
  * Python frees an object when nothing refers to it.  Here an object lives
  * while the coroutine call that made it is running, while it is pending

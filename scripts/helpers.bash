@@ -108,6 +108,9 @@ chapter_named() { (cd "$ROOT/chapters" && ls -d "$1"-*); }
 
 # Addresses differ from run to run and from the post's machine.
 normalise() { sed -E 's/0x[0-9a-f]+/0xADDRESS/g'; } # %p is lower case: 0xADDRESS stays as it is
+# A descriptor number depends on what the program inherited (bats keeps
+# 3, 4, 10 and 251 open): the trace's sock_accept() results are FD.
+unfd() { sed -E 's/(sock_accept\(\) gave )[0-9]+$/\1FD/'; }
 
 # A warning names the line that caused it: a line of main.c in C, of
 # twin.py in Python, with that line's source under it (which C cannot

@@ -43,6 +43,8 @@ sys:1: RuntimeWarning: coroutine 'nothing' was never awaited"
     [ "$output" = "making a task with no loop running" ]
     # sleep(NaN): ValueError.
     ends_with nan_sleep "ValueError: sleep length must be a number, not NaN (raised by asyncio.sleep())"
+    # Queue.shutdown() before 3.13, where Queue has no such attribute.
+    AIO_PYTHON=3.11 ends_with queue_shutdown "aio: AttributeError: 'Queue' object has no attribute 'shutdown' (Queue.shutdown() is new in Python 3.13, and AIO_PYTHON is 3.11)"
     # Nothing can ever wake main: a deadlock is reported, not a hang.
     ends_with deadlock "aio: deadlock: *nothing can ever wake the waiting tasks*"
     # A pointer into a task's frames, handed to the loop to keep: refused,

@@ -119,6 +119,22 @@ setup() { TMP="$BATS_TEST_TMPDIR"; }
 #   wait_child_fails: FIRST_EXCEPTION: wait returns at the first failure, the others pending and running; a cancelled child does not count; a failure that finishes last is never looked at, and is reported at exit
 #   wait_edges: wait() of the same task twice, of a plain Future, of tasks already done (still one pause); timeout=0 and a NaN timeout return in the next step; a bad return_when is a ValueError, a coroutine a TypeError
 #   wait_timeout: A timeout returns (done, pending) and raises nothing; a child whose sleep ends at the deadline is pending; wait() cancelled as a task of its own cancels none of the tasks it waited on
+#   queue_get_cancelled: A getter cancelled just after put_nowait() woke it wakes the next getter, which takes the item (nothing is lost); one cancelled while it waits is skipped
+#   queue_put_cancelled: A putter cancelled just after get_nowait() woke it passes the free place to the next putter; one cancelled while it waits never puts its item
+#   queue_getters_fifo: Waiting getters take items in the order they came; a woken getter whose item get_nowait() took first waits again, at the back
+#   queue_join: join() waits for task_done(), not get(); the last task_done() wakes every joiner; a put makes join() wait again; with nothing unfinished it returns without a pause
+#   queue_nowait: get_nowait() of an empty Queue raises QueueEmpty, put_nowait() into a full one QueueFull; a maxsize of 0 or below is no limit
+#   queue_task_done: task_done() more often than put(): ValueError('task_done() called too many times'), in main or in a task; before the get() it is accepted
+#   queue_shutdown: 3.13's shutdown(): a waiting putter and put_nowait() raise QueueShutDown, the items left can still be taken, then get_nowait() and waiting getters raise it; 3.11/3.12 have no shutdown()
+#   queue_shutdown_immediate: 3.13's shutdown(immediate=True) drops the items, each counted done, and get() raises QueueShutDown at once; join() still waits for the item being worked on
+#   queue_other_loop: A Queue made before asyncio.run() is bound to the first loop it waits in (its Event likewise); waiting in a second run raises RuntimeError, the _nowait forms still work
+#   task_group_child_fails: A child fails while the others sleep: the group cancels the one still asleep and the body, waits, and raises an ExceptionGroup; a child done first keeps its result
+#   task_group_two_fail: Two children fail in one iteration and a third in its clean-up: all three in the ExceptionGroup, in the order they failed; except* takes each kind apart
+#   task_group_body_raises: The body raises: children cancelled and waited for, the body's error in the group; SystemExit and KeyboardInterrupt as they are; GeneratorExit makes a BaseExceptionGroup
+#   task_group_outer_cancel: The task in the group is cancelled from outside, in the body or in exit: CancelledError, not a group; with a failure beside it the group wins, and 3.13 cancels the task anew
+#   task_group_refusals: create_task() refused on a group not entered, shutting down or finished; entered twice; a child adds a sibling during exit; 3.13 closes the refused coroutine
+#   task_group_nested: An inner group fails in the body or in a child: a group in the outer group; caught with except* in the body, the outer group never hears of it
+#   task_group_child_swallows: A child swallows its cancel: the group waits for it and it keeps its result; the parent's cancelling() shows when exit takes the cancel back (3.13: only at the end)
 check_all() {
     local side="$1" name status want names=()
     : >"$TMP/got"; : >"$TMP/want"

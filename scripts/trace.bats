@@ -43,7 +43,7 @@ setup() { TMP="$BATS_TEST_TMPDIR"; }
     done
     expected_parts want trace "${names[@]}"
     expected_parts wantout out "${names[@]}"
-    same "$TMP/want" "$TMP/got"
+    same <(unfd <"$TMP/want") <(unfd <"$TMP/got")
     same <(normalise <"$TMP/wantout") <(normalise <"$TMP/out")
     [ "$(traced | wc -l)" -ge 12 ]
 }

@@ -149,4 +149,41 @@ static inline aio_status aio_as_completed_anext_(aio_as_completed *it, aio_futur
 #define aio_wait_done(r, i) ((aio_future *)aio_out_((aio_wait_done)((r), (i))))
 #define aio_wait_pending(r, i) ((aio_future *)aio_out_((aio_wait_pending)((r), (i))))
 
+/* ---- Part II: TaskGroup (chapter 19-task-group) --------------------------
+ * An ExceptionGroup is no object of the loop's (it lives as long as a
+ * message does): its functions go unwrapped. */
+static inline const void *aio_task_group_checked_(const aio_task_group *h) { return h; }
+#define aio_task_group_in_(h, api) ((aio_task_group *)aio_in_(aio_task_group_checked_(h), "TaskGroup", (api)))
+#define aio_task_group_new() ((aio_task_group *)aio_out_((aio_task_group_new)()))
+#define aio_task_group_enter(g) (aio_task_group_enter)(aio_task_group_in_((g), "TaskGroup.__aenter__()"))
+#define aio_task_group_exit(g, body) (aio_task_group_exit)(aio_task_group_in_((g), "TaskGroup.__aexit__()"), (body))
+static inline aio_status aio_task_group_create_task_(aio_task_group *g, aio_coro *coro, aio_task **task)
+{
+    aio_status status = (aio_task_group_create_task)(g, coro, task);
+    if (task)
+        *task = aio_out_(*task);
+    return status;
+}
+#define aio_task_group_create_task(g, coro, task) \
+    aio_task_group_create_task_(aio_task_group_in_((g), "TaskGroup.create_task()"), aio_coro_in_(coro), (task))
+#define aio_task_group_repr(g, buf, size) (aio_task_group_repr)(aio_task_group_in_((g), "repr()"), (buf), (size))
+
+/* ---- Part II: Queue (chapter 20-queue) ------------------------------------ */
+static inline const void *aio_queue_checked_(const aio_queue *h) { return h; }
+#define aio_queue_in_(h, api) ((aio_queue *)aio_in_(aio_queue_checked_(h), "Queue", (api)))
+#define aio_queue_new(maxsize) ((aio_queue *)aio_out_((aio_queue_new)(maxsize)))
+#define aio_queue_put(q, item) ((aio_coro *)aio_out_((aio_queue_put)(aio_queue_in_((q), "Queue.put()"), (item))))
+#define aio_queue_get(q) ((aio_coro *)aio_out_((aio_queue_get)(aio_queue_in_((q), "Queue.get()"))))
+#define aio_queue_put_nowait(q, item) (aio_queue_put_nowait)(aio_queue_in_((q), "Queue.put_nowait()"), (item))
+#define aio_queue_get_nowait(q, item) (aio_queue_get_nowait)(aio_queue_in_((q), "Queue.get_nowait()"), (item))
+#define aio_queue_task_done(q) (aio_queue_task_done)(aio_queue_in_((q), "Queue.task_done()"))
+#define aio_queue_join(q) ((aio_coro *)aio_out_((aio_queue_join)(aio_queue_in_((q), "Queue.join()"))))
+#define aio_queue_qsize(q) (aio_queue_qsize)(aio_queue_in_((q), "Queue.qsize()"))
+#define aio_queue_maxsize(q) (aio_queue_maxsize)(aio_queue_in_((q), "Queue.maxsize"))
+#define aio_queue_empty(q) (aio_queue_empty)(aio_queue_in_((q), "Queue.empty()"))
+#define aio_queue_full(q) (aio_queue_full)(aio_queue_in_((q), "Queue.full()"))
+#define aio_queue_shutdown(q, immediate) (aio_queue_shutdown)(aio_queue_in_((q), "Queue.shutdown()"), (immediate))
+#define aio_queue_repr(q, buf, size) (aio_queue_repr)(aio_queue_in_((q), "repr()"), (buf), (size))
+#define aio_queue_str(q, buf, size) (aio_queue_str)(aio_queue_in_((q), "str()"), (buf), (size))
+
 #endif

@@ -150,6 +150,15 @@ static aio_status stack_pointer_kept(const aio_value *args, aio_value *result)
     return aio_await(aio_sleep(0), NULL);
 }
 
+/* Queue.shutdown() before 3.13: the method does not exist there. */
+static aio_status queue_shutdown(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    (void)result;
+    aio_queue_shutdown(aio_queue_new(0), false);
+    return AIO_OK;
+}
+
 static int run(const char *name, aio_coro_fn fn, aio_value arg0, aio_value arg1)
 {
     return aio_exit_code(aio_run(aio_coro_new2(name, fn, arg0, arg1), NULL));
@@ -169,6 +178,8 @@ int main(int argc, char **argv)
         return run(what, run_inside_run, none, none);
     if (strcmp(what, "deadlock") == 0)
         return run(what, wait_forever, none, none);
+    if (strcmp(what, "queue_shutdown") == 0)
+        return run("main", queue_shutdown, aio_none(), aio_none());
     if (strcmp(what, "nan_sleep") == 0)
         return run(what, nan_sleep, none, none);
     if (strcmp(what, "stack_overflow") == 0)
