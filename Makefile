@@ -4,7 +4,10 @@
 CFLAGS ?= -O2 -g
 # The project's own flags come first and stay in effect whatever CFLAGS
 # you pass (GNU convention: CFLAGS is yours).
-AIO_CFLAGS = -std=c11 -Wall -Wextra -Wpedantic -D_POSIX_C_SOURCE=200809L -Icommon $(stack_clash)
+AIO_CFLAGS = -std=c11 -Wall -Wextra -Wpedantic -D_POSIX_C_SOURCE=200809L -Icommon -pthread $(stack_clash)
+# The loop's thread pool (common/executor.c) needs POSIX threads, at link
+# time too.
+AIO_LDFLAGS = -pthread
 # Stack-clash probes: a frame larger than a page touches each page on its
 # way down, so it hits the guard below a task's stack instead of skipping
 # over it into the next stack (see common/stack.c).  Used where $(CC) has it.
@@ -50,7 +53,7 @@ $(BUILD)/timeline: scripts/timeline.c
 define link_with_aio
 @mkdir -p $(@D)
 $(CC) $(AIO_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP -MF $(BUILD)/obj/$(subst /,-,$(patsubst $(BUILD)/%,%,$@)).d \
-	$(LDFLAGS) $< $(BUILD)/libaio.a $(LDLIBS) -o $@
+	$(LDFLAGS) $(AIO_LDFLAGS) $< $(BUILD)/libaio.a $(LDLIBS) -o $@
 endef
 
 $(BUILD)/%: chapters/%/main.c $(BUILD)/libaio.a
@@ -154,7 +157,7 @@ scenario-%: $$(if $$(wildcard scripts/scenarios/$$*.c),$(BUILD)/scenarios/$$*)
 # its own at the end; sigint.bats leads, since it spends its time waiting
 # for signals and its wait overlaps the others' work.  A file missing
 # from this list still runs, last.
-TEST_FIRST := sigint waiting edges try faults life loop scenarios chapters trace fuzz clock claims
+TEST_FIRST := sigint signals threads io waiting edges try faults life loop scenarios chapters trace fuzz clock claims
 TEST_FILES := $(addprefix scripts/,$(addsuffix .bats,$(TEST_FIRST))) \
               $(filter-out $(addprefix scripts/,$(addsuffix .bats,$(TEST_FIRST))),$(sort $(wildcard scripts/*.bats)))
 TEST_JOBS ?= 4
@@ -175,7 +178,7 @@ fuzz: cases
 
 # C against CPython (and uvloop where installed), side by side (about two minutes).  Not a test: nothing
 # in `make test` depends on these timings.
-bench: benches
+bench: benches $(BUILD)/21-echo-server
 	scripts/bench.sh
 
 help:

@@ -408,6 +408,105 @@ void aio_queue_shutdown(aio_queue *queue, bool immediate);
 char *aio_queue_repr(const aio_queue *queue, char *buf, size_t size);
 char *aio_queue_str(const aio_queue *queue, char *buf, size_t size);
 
+/* ---- Sockets on the loop (sock.c), as selector_events.py builds them ------
+ * loop.add_writer / remove_writer: as add_reader, for a descriptor that
+ * can be written to.  Readers and writers are watched with poll(2), so
+ * any number of descriptors, of any value, can be (select() stops at
+ * FD_SETSIZE, 1024).
+ *
+ * A socket is its file descriptor, and it must be non-blocking
+ * (O_NONBLOCK): each call refuses a blocking one with ValueError "the
+ * socket must be non-blocking" (CPython checks in debug mode only).  Each
+ * sock_* call is a coroutine: it tries the system call first, and only on
+ * EAGAIN registers a reader or writer whose callback completes a Future
+ * it awaits; that Future's done callback removes the registration, so a
+ * cancelled call leaves nothing watched.  The system call itself always
+ * runs in the awaiting task, so `buf` may be on that task's stack (but a
+ * call handed to create_task() must not read into the creator's stack: it
+ * is refused).  Two calls waiting on one socket at once: the second's
+ * reader replaces the first's, which then waits until cancelled, as in
+ * CPython 3.11.  Errors raise as CPython's do, each with its "[Errno N]
+ * text" message: ConnectionResetError, BrokenPipeError (never SIGPIPE),
+ * ConnectionRefusedError, ConnectionAbortedError, TimeoutError for
+ * ETIMEDOUT, and OSError for the rest.
+ *
+ *   aio_sock_accept(fd)           loop.sock_accept: result the new
+ *                                 connection's descriptor (an int), already
+ *                                 non-blocking and close-on-exec; CPython
+ *                                 gives (conn, address): getpeername()
+ *                                 tells the address
+ *   aio_sock_recv(fd, buf, n)     loop.sock_recv: result how many bytes it
+ *                                 read into buf (an int), 0 at EOF
+ *   aio_sock_sendall(fd, buf, n)  loop.sock_sendall: result None once all n
+ *                                 bytes are sent
+ *   aio_sock_connect(fd, addr, len) loop.sock_connect: result None once
+ *                                 connected; the address is copied, and a
+ *                                 failure says "Connect call failed
+ *                                 ('127.0.0.1', 9)" as CPython's does */
+bool aio_add_writer(int fd, aio_callback callback, void *arg);
+bool aio_remove_writer(int fd);
+struct sockaddr;
+aio_coro *aio_sock_accept(int fd);
+aio_coro *aio_sock_recv(int fd, void *buf, size_t n);
+aio_coro *aio_sock_sendall(int fd, const void *buf, size_t n);
+aio_coro *aio_sock_connect(int fd, const struct sockaddr *addr, unsigned addrlen);
+
+/* ---- Signals (signals.c) --------------------------------------------------
+ * loop.add_signal_handler(sig, callback, arg): from the next delivery of
+ * `sig` on, `callback(arg)` runs on the loop (through call_soon, two
+ * iterations after the signal, as in CPython) instead of its action;
+ * adding one again replaces it.  loop.remove_signal_handler(sig): the
+ * signal gets its default action back (SIGINT: Python's
+ * default_int_handler, KeyboardInterrupt at once, not asyncio.run()'s
+ * handler), and *removed says whether there was a handler.  Closing the
+ * loop (the end of aio_run()) removes every handler left.
+ * The C handler only records the signal and wakes the loop's wait at
+ * once, through its self-pipe (CPython: signal.set_wakeup_fd()).
+ * Refused, as CPython refuses: a number that is no signal (ValueError
+ * "invalid signal number N": 0, 32 and 33 on Linux, NSIG and above),
+ * SIGKILL and SIGSTOP (RuntimeError "sig N cannot be caught"), and
+ * adding one outside a running loop (RuntimeError "no running event
+ * loop").  A loop that waits for nothing but a signal waits for real
+ * (under the virtual clock too), instead of reporting a deadlock. */
+aio_status aio_add_signal_handler(int sig, aio_callback callback, void *arg);
+aio_status aio_remove_signal_handler(int sig, bool *removed);
+
+/* ---- Threads (executor.c) -------------------------------------------------
+ * loop.run_in_executor(None, fn, arg) and asyncio.to_thread(fn, arg): run
+ * `fn(arg)` on a thread of the loop's default pool (ThreadPoolExecutor:
+ * min(32, cpus + 4) threads, each made when a job comes and none is
+ * idle), and give a Future (run_in_executor) or a coroutine (to_thread,
+ * which calls run_in_executor when it runs) whose result is fn's return
+ * value.  Cancelling that Future cancels a job still waiting for a
+ * thread; one already running runs to its end, and its result is dropped.
+ * fn runs on another thread: it must not call the loop, nor any aio_
+ * function but aio_call_soon_threadsafe(), aio_time_sleep() and
+ * aio_print(); it cannot raise.  `arg` is held while the job runs (an
+ * object of ours lives at least that long) and must not point into a
+ * task's stack (refused).  With no loop running, run_in_executor() stops
+ * the program with CPython's RuntimeError, in one `aio:` line.
+ * loop.call_soon_threadsafe(callback, arg): the one loop call another
+ * thread may make (not a signal handler: see add_signal_handler above);
+ * callback(arg) runs on the loop, and its wait wakes at once (the
+ * self-pipe).  With no loop open: "aio: RuntimeError: Event loop is
+ * closed", and the program stops.  A thread of your own may call it too,
+ * but the loop waits only for the pool: with nothing else to wait for,
+ * it reports a deadlock where CPython would wait for that thread.
+ * When aio_run() ends (shutdown_default_executor()), the jobs still
+ * running and queued run to their ends while the loop runs, then the
+ * threads are joined; each aio_run() has a pool of its own.
+ * Under AIO_CLOCK=virtual, a time.sleep() in a job lasts its time in loop
+ * time without moving the clock itself: the loop and the pool take turns
+ * (executor.c), so that jobs that sleep at once overlap, as they do in
+ * real time, and every run prints the same, at the same loop times, as
+ * its twin under scripts/twin.py.  CPU work in a job takes no loop time,
+ * and a job that waits for anything else (the loop, another job, a file)
+ * holds the loop until it is done, under that clock only. */
+typedef aio_value (*aio_thread_fn)(void *arg);
+void aio_call_soon_threadsafe(aio_callback callback, void *arg);
+aio_future *aio_run_in_executor(aio_thread_fn fn, void *arg);
+aio_coro *aio_to_thread(aio_thread_fn fn, void *arg);
+
 /* ---- Lifetime ------------------------------------------------------------
  * Python frees an object when nothing refers to it.  Here an object lives
  * while the coroutine call that made it is running, while it is pending

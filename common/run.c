@@ -3,7 +3,9 @@
  * each finish its own clean-up; then close the loop. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
+#include "executor.h"
 #include "internal.h"
 #include "loop.h"
 #include "machinery/object.h"
@@ -28,21 +30,50 @@ static void run_until_complete(aio_future *future)
     aio_loop_run_forever();
 }
 
+/* KeyboardInterrupt, uncaught: the traceback's last line, then, as
+ * Python's exit does, a wait for the executor's threads (they cannot be
+ * stopped), then death by SIGINT. */
+static _Noreturn void keyboard_interrupt(void)
+{
+    fflush(stdout);
+    fputs("KeyboardInterrupt\n", stderr);
+    fflush(stderr);
+    aio_executor_join_for_exit();
+    aio_sigint_die();
+    _exit(128 + 2);
+}
+
 /* Runner._on_sigint: the first Ctrl-C cancels main, and its clean-up
  * runs; a second ends the program at once (machinery/sigint.c does that
- * itself).  Once main is done there is nothing to cancel: a Ctrl-C then
- * ends the program at once, as CPython's default handler would. */
+ * itself).  The handler only counts and wakes the loop through its
+ * self-pipe; this is the rest of it, on the loop's thread.  Once main is
+ * done there is nothing to cancel: KeyboardInterrupt at once. */
 static aio_task *interruptible;
 static bool interrupted;
 
 static void on_interrupt(void)
 {
-    if (interrupted || aio_sigint_count() == 0)
+    if (interrupted || !interruptible || aio_sigint_count() == 0)
         return;
     interrupted = true;
     if (aio_future_done(&interruptible->future))
-        aio_exit_code(aio_raise(AIO_KEYBOARD_INTERRUPT, NULL));
+        keyboard_interrupt();
     aio_task_cancel(interruptible);
+}
+
+/* Right after each wait of the loop: what came from outside it.  A
+ * KeyboardInterrupt that a handler could not end the program with, since
+ * threads were running; Ctrl-C for main; the signals of
+ * add_signal_handler(); what threads posted with call_soon_threadsafe(). */
+static void on_wakeup(void)
+{
+    if (aio_sigint_dying()) {
+        aio_executor_join_for_exit();
+        aio_sigint_die();
+    }
+    on_interrupt();
+    aio_signals_dispatch();
+    aio_executor_dispatch();
 }
 
 /* The part of asyncio.gather() that run() needs: a Future that is done
@@ -156,17 +187,20 @@ aio_status aio_run(aio_coro *main, aio_value *result)
 
     aio_objects_run_begin();
     aio_loop_open();
+    aio_executor_open();
+    aio_loop_add_wakeup_hook(on_wakeup);
     aio_event_loop_set();
     aio_task *task = aio_create_task(main);
     interruptible = task;
     interrupted = false;
-    aio_loop_on_interrupt(on_interrupt);
     aio_sigint_install();
     run_until_complete(&task->future);
-    aio_loop_on_interrupt(NULL);
-    aio_sigint_immediate();
+    /* Runner.run()'s `finally`: SIGINT has its handler from before again,
+     * Python's default_int_handler, for the clean-up and after it. */
+    aio_sigint_restore();
+    interruptible = NULL;
     if (!interrupted && aio_sigint_count() > 0) /* came after the last look */
-        aio_exit_code(aio_raise(AIO_KEYBOARD_INTERRUPT, NULL));
+        keyboard_interrupt();
 
     aio_value value;
     aio_status status = aio_future_result(&task->future, &value);
@@ -182,15 +216,23 @@ aio_status aio_run(aio_coro *main, aio_value *result)
     const char *shutdown_message = aio_exception_message();
     if (shutdown == AIO_OK)
         /* CPython runs shutdown_asyncgens() and shutdown_default_executor()
-         * here, each as a Task: nothing for us to do, but their names are
-         * taken, so the next run's main is Task-5, not Task-3. */
+         * here, each as a Task: no async generators here, but their names
+         * are taken, so the next run's main is Task-5, not Task-3. */
         aio_task_skip_names(2);
+    /* shutdown_default_executor(): the jobs running, and those queued, run
+     * to their ends, and the loop runs until every thread has ended. */
+    aio_future *joined = aio_executor_shutdown_begin();
+    if (joined)
+        run_until_complete(joined);
+    aio_executor_shutdown_end();
+    /* loop.close(): its signal handlers go too. */
+    aio_signals_close();
+    aio_executor_close();
     aio_loop_close();
     close_abandoned();
     aio_objects_run_end();
     aio_loop_close(); /* again, for what the closed tasks queued */
     aio_stack_pool_destroy();
-    aio_sigint_restore();
 
     if (shutdown != AIO_OK) /* raised by the clean-up: main's outcome is lost */
         return aio_raise_in("Task.cancel()", shutdown, shutdown_message);

@@ -479,7 +479,12 @@ aio_status aio_task_group_exit(aio_task_group *group, aio_status body)
         if (status == AIO_CANCELLED && !group->aborting) {
             /* The parent is cancelled from outside while it waits. */
             propagate_cancel = true;
-            cancel_error = *aio_exception_slot;
+            /* A cancel that found the awaited Future already done reaches
+             * the task at its next step without passing through the slot,
+             * which may hold an older exception: keep only a CancelledError. */
+            cancel_error = aio_exception_slot->status == AIO_CANCELLED
+                               ? *aio_exception_slot
+                               : (aio_exception){ .status = AIO_CANCELLED };
             abort_group(group);
         } else if (status != AIO_OK && status != AIO_CANCELLED) {
             group->on_completed_fut = NULL; /* anything else leaves __aexit__ */

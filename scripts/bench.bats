@@ -38,6 +38,7 @@ one_line() {
     one_line "^switch: C $num M/s, CPython $num M/s, ratio ${num}x, floor $num ns/round trip$"
     one_line "^timers: C median $num us p99 $num us max $num us, CPython median $num us p99 $num us max $num us$"
     one_line "^scale: C $num s $num KiB/task, CPython $num s $num KiB/task \(1000 tasks\)$"
+    one_line "^echo: C $num trips/s ($num|-) us/trip, CPython $num trips/s ($num|-) us/trip, (uvloop $num trips/s ($num|-) us/trip|uvloop skipped)$"
 }
 
 @test "scripts/bench.sh --tiny prints the five points of the curve, time and memory, C and CPython side by side" {
@@ -59,7 +60,7 @@ one_line() {
     one_line "^alive: C 1 x 10 $kib, 1 x 1000 $kib, growth -?$kib$"
 }
 
-@test "scripts/bench.sh --tiny ends with the five targets, each met or NOT met, and exits 0 either way" {
+@test "scripts/bench.sh --tiny ends with the six targets, each met or NOT met, and exits 0 either way" {
     command -v python3 >/dev/null || skip "python3 is not installed: the benchmark's CPython side needs it"
     tiny_output
     [ "$status" -eq 0 ]
@@ -69,9 +70,10 @@ one_line() {
     one_line "^target 3: C peak memory <= CPython's at every point of the curve: highest ${num}x \(C $kib, CPython $kib at [0-9]+ x [0-9]+\)$verdict"
     one_line "^target 4: at 10 x 10, C >= 20x CPython and <= 4x the switch floor: ${num}x CPython, ${num}x the floor \($num ns per switch, floor $num ns\)$verdict"
     one_line "^target 5: 1000 tasks sleeping 0.01 s done <= 0.21 s after the first create_task: C $num s \(CPython $num s\)$verdict"
-    [ "$(grep -c '^target ' <<<"$output")" -eq 5 ]
+    one_line "^target 6: echo round trips/s, C >= 3x CPython asyncio and ahead of uvloop: .*$verdict"
+    [ "$(grep -c '^target ' <<<"$output")" -eq 6 ]
     # The last five lines are the targets, in order.
-    [ "$(tail -n 5 <<<"$output" | cut -d: -f1 | tr '\n' ' ')" = "target 1 target 2 target 3 target 4 target 5 " ]
+    [ "$(tail -n 6 <<<"$output" | cut -d: -f1 | tr '\n' ' ')" = "target 1 target 2 target 3 target 4 target 5 target 6 " ]
 }
 
 @test "the benchmarks report their own peak memory, not the shell's that started them" {

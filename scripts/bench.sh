@@ -178,6 +178,82 @@ else
     echo "scale: C $c_s s $c_kib KiB/task, CPython skipped ($scale_big tasks)"
 fi
 
+# ---- 5. echo (chapter 21): begin ----
+# One load, the same C client (scripts/bench/echo.c, on the aio loop)
+# against three servers in turn: chapter 21's C server, its twin on
+# CPython asyncio, and the twin on uvloop where /usr/bin/python3 has it.
+# Each server is started on port 0 and stopped after its runs.
+echo_conns=50 echo_rounds=1000 echo_size=64 echo_runs=3 echo_min_ratio=3
+if [ "${1:-}" = "--tiny" ]; then
+    echo_conns=2 echo_rounds=20 echo_runs=1
+fi
+echo_server="${BUILD:-build}/21-echo-server"
+echo_twin=chapters/21-echo-server/twin.py
+# Against the server CMD...: "<round trips/s> <server CPU us per round
+# trip>", the median rate of the runs, and the CPU time (user + system)
+# the server spent in all of them, from /proc/PID/stat ("-" without it).
+# The CPU time is the fairer number on a busy machine: the client and the
+# server share its cores.
+echo_tick=$(getconf CLK_TCK 2>/dev/null || echo 100)
+echo_cpu_ticks() { [ -r "/proc/$1/stat" ] && awk '{ print $14 + $15 }' "/proc/$1/stat" || echo ""; }
+echo_against() {
+    local out="$tmp/echo.server" port="" pid i before after
+    : >"$out" # emptied first: else the wait below may read the last server's line
+    "$@" >"$out" 2>&1 &
+    pid=$!
+    for i in $(seq 800); do
+        [ -s "$out" ] && break
+        sleep 0.025
+    done
+    port="$(head -n 1 "$out")" port="${port##*:}"
+    if ! [[ "$port" =~ ^[0-9]+$ ]] || [ "$port" -eq 0 ]; then
+        echo "echo: the server $1 gave no port: $(head -c 200 "$out")" >&2
+        kill "$pid" 2>/dev/null || true
+        echo "0 -"
+        return
+    fi
+    : >"$tmp/echo.runs"
+    before=$(echo_cpu_ticks "$pid")
+    for _ in $(seq "$echo_runs"); do
+        "$BIN/echo" "$port" "$echo_conns" "$echo_rounds" "$echo_size" | cut -d' ' -f2 >>"$tmp/echo.runs"
+    done
+    after=$(echo_cpu_ticks "$pid")
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    echo "$(median <"$tmp/echo.runs") $(awk -v b="$before" -v a="$after" -v hz="$echo_tick" \
+        -v n=$((echo_runs * echo_conns * echo_rounds)) \
+        'BEGIN { if (b == "" || a == "") print "-"; else printf "%.1f", (a - b) / hz / n * 1e6 }')"
+}
+echo
+echo "== 5. echo: $echo_conns connections x $echo_rounds round trips of $echo_size bytes, round trips/s, median of $echo_runs"
+echo_c="" echo_py="" echo_uv="" echo_line=""
+if [ -x "$echo_server" ]; then
+    read -r echo_c echo_c_cpu <<<"$(echo_against "$echo_server" 0)"
+    echo "C:       $echo_c round trips/s, server $echo_c_cpu us CPU per round trip"
+    echo_line="echo: C $echo_c trips/s $echo_c_cpu us/trip"
+    if [ -n "$python" ]; then
+        read -r echo_py echo_py_cpu <<<"$(echo_against "$python" -S -u "$echo_twin" 0)"
+        echo "CPython: $echo_py round trips/s, server $echo_py_cpu us CPU per round trip"
+        echo_line="$echo_line, CPython $echo_py trips/s $echo_py_cpu us/trip"
+    else
+        echo_line="$echo_line, CPython skipped"
+    fi
+    if [ -n "$uvloop" ]; then
+        read -r echo_uv echo_uv_cpu <<<"$(echo_against "$uvloop" -u -c 'import runpy, sys, uvloop
+uvloop.install()
+sys.argv = sys.argv[1:]
+runpy.run_path(sys.argv[0], run_name="__main__")' "$echo_twin" 0)"
+        echo "uvloop:  $echo_uv round trips/s, server $echo_uv_cpu us CPU per round trip"
+        echo_line="$echo_line, uvloop $echo_uv trips/s $echo_uv_cpu us/trip"
+    else
+        echo_line="$echo_line, uvloop skipped"
+    fi
+    echo "$echo_line"
+else
+    echo "echo: skipped, $echo_server is not built (make all)"
+fi
+# ---- 5. echo (chapter 21): end ----
+
 echo
 echo "== targets"
 echo "target 1: memory follows what is alive, C's peak RSS at $alive_tasks x $alive_big_rounds within $alive_max_kib KiB" \
@@ -200,3 +276,12 @@ else
 fi
 echo "target 5: $scale_big tasks sleeping $nap s done <= $scale_limit s after the first create_task:" \
     "C $c_s s${py_s:+ (CPython $py_s s)}: $(verdict holds "$c_s" "<=" "$scale_limit")"
+# ---- target 6, echo (chapter 21) ----
+if [ -n "$echo_c" ] && [ -n "$echo_py" ]; then
+    echo_ratio=$(ratio "$echo_c" "$echo_py" 1)
+    echo_met() { holds "$echo_ratio" ">=" "$echo_min_ratio" && { [ -z "$echo_uv" ] || holds "$echo_c" ">=" "$echo_uv"; }; }
+    echo "target 6: echo round trips/s, C >= ${echo_min_ratio}x CPython asyncio and ahead of uvloop:" \
+        "${echo_ratio}x CPython${echo_uv:+, $(ratio "$echo_c" "$echo_uv" 2)x uvloop}: $(verdict echo_met)"
+else
+    echo "target 6: echo round trips/s, C >= ${echo_min_ratio}x CPython asyncio and ahead of uvloop: not measured: NOT met"
+fi

@@ -2,9 +2,12 @@
 # make check: build every chapter and every scenario in each configuration
 # below, run each under the virtual clock, and require the same output as
 # expected/ with no warning, no sanitizer report and no valgrind error.
+# ThreadSanitizer's configurations take only the programs with threads or
+# signal handlers (THREADED).
 #
-#   scripts/check.sh                every configuration
-#   scripts/check.sh gcc-O2 asan    only these
+#   scripts/check.sh                    every configuration
+#   scripts/check.sh gcc-O2 asan-gcc    only these
+#   scripts/check.sh tsan-clang tsan-gcc  ThreadSanitizer alone
 #   scripts/check.sh python3.12     only the Python matrix's 3.12
 #
 # Prints one "ok"/"not ok" line per configuration and program, then
@@ -16,7 +19,9 @@ ROOT="$PWD"
 JOBS="$(nproc 2>/dev/null || echo 2)"
 
 SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
-# name | CC | CFLAGS | how to run a program ("" = directly)
+TSAN="-fsanitize=thread -fno-omit-frame-pointer"
+# name | CC | CFLAGS | how to run a program ("" = directly) | which programs
+# ("" = every chapter and scenario; "threads": only those of THREADED)
 CONFIGS=(
     "gcc-O0|gcc|-O0 -g|"
     "gcc-O2|gcc|-O2 -g|"
@@ -28,6 +33,16 @@ CONFIGS=(
     "asan-clang|clang|-O1 -g $SANITIZE|"
     "valgrind|gcc|-O0 -g|valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect"
     "aarch64|aarch64-linux-gnu-gcc|-O2 -g|qemu-aarch64 -L /usr/aarch64-linux-gnu"
+    "tsan-clang|clang|-O1 -g $TSAN||threads"
+    "tsan-gcc|gcc|-O1 -g $TSAN||threads"
+)
+
+# What ThreadSanitizer runs: the programs with threads (the executor's
+# pool) or signal handlers (what a handler shares with the loop).  The
+# rest has one thread, and would only make make check longer.
+THREADED=(
+    22-graceful-shutdown 24-to-thread
+    $(cd scripts/scenarios && ls thread_*.c executor_*.c signal_*.c sigint_*.c 2>/dev/null | sed 's|^|scenarios/|; s|\.c$||')
 )
 
 passed=0 failed=0 skipped=0
@@ -38,7 +53,7 @@ normalise() { sed -E 's/0x[0-9a-f]+/0xADDRESS/g'; } # %p is lower case: 0xADDRES
 
 # Problems that can hide behind the right output.
 problems_in() {
-    grep -E "ERROR: AddressSanitizer|ERROR: LeakSanitizer|runtime error:|WARNING: ASan|AddressSanitizer:DEADLYSIGNAL|==[0-9]+==" "$1"
+    grep -E "ERROR: AddressSanitizer|ERROR: LeakSanitizer|runtime error:|WARNING: ASan|AddressSanitizer:DEADLYSIGNAL|ThreadSanitizer|==[0-9]+==" "$1"
 }
 
 # run_one CONFIG RUNNER PROGRAM WANT_TIMES WANT_ERR WANT_STATUS
@@ -46,7 +61,7 @@ run_one() {
     local config="$1" runner="$2" program="$3" times="$4" err="$5" want_status="$6"
     local tmp; tmp="$(mktemp -d)"
     # shellcheck disable=SC2086 # the runner is a command line on purpose
-    AIO_CLOCK=virtual AIO_STAMP=1 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    AIO_CLOCK=virtual AIO_STAMP=1 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 TSAN_OPTIONS=halt_on_error=1 \
         timeout 120 $runner "$program" >"$tmp/out" 2>"$tmp/err"
     local status=$?
     local name; name="$(basename "$(dirname "$program")")/$(basename "$program")"
@@ -65,19 +80,24 @@ run_one() {
 }
 
 check_config() {
-    local name="$1" cc="$2" cflags="$3" runner="$4"
+    local name="$1" cc="$2" cflags="$3" runner="$4" only="${5:-}"
     local tool="${runner%% *}"
     if ! command -v "$cc" >/dev/null || { [ -n "$tool" ] && ! command -v "$tool" >/dev/null; }; then
         skipped=$((skipped + 1))
         echo "ok - $name # skip: ${tool:-$cc} is not installed"
         return
     fi
-    local build="build/check/$name"
-    if ! make -s -j"$JOBS" BUILD="$build" CC="$cc" CFLAGS="$cflags -Werror" all cases >"$build.log" 2>&1; then
+    local build="build/check/$name" targets=(all cases)
+    [ "$only" = threads ] && targets=("${THREADED[@]/#/$build/}")
+    if ! make -s -j"$JOBS" BUILD="$build" CC="$cc" CFLAGS="$cflags -Werror" "${targets[@]}" >"$build.log" 2>&1; then
         not_ok "$name: build (warnings are errors here)"; head -n 20 "$build.log" | sed 's/^/#   /'
         return
     fi
     ok "$name: builds without a warning"
+    if [ "$only" = threads ]; then
+        check_threaded "$name" "$build"
+        return
+    fi
     for dir in chapters/*/; do
         local chapter; chapter="$(basename "$dir")"
         local err="/dev/null"
@@ -90,6 +110,26 @@ check_config() {
         [ -f "expected/scenarios/$scenario.err" ] && err="expected/scenarios/$scenario.err"
         case "$scenario" in deadlock|future_after_run) status=1 ;; esac
         run_one "$name" "$runner" "$ROOT/$build/scenarios/$scenario" "expected/scenarios/$scenario.times" "$err" "$status"
+    done
+}
+
+# A ThreadSanitizer build: the programs of THREADED only.  A kernel that
+# randomises mmap() more than this TSan can map around makes it stop at
+# once ("unexpected memory mapping"): then they run with randomisation
+# off (setarch -R), which changes nothing else.
+check_threaded() {
+    local name="$1" build="$2" runner="" program
+    if AIO_CLOCK=virtual "$ROOT/$build/24-to-thread" 2>&1 >/dev/null | grep -q "unexpected memory mapping"; then
+        if ! command -v setarch >/dev/null; then
+            not_ok "$name: TSan cannot map its memory here, and setarch is not installed"
+            return
+        fi
+        runner="setarch $(uname -m) -R"
+    fi
+    for program in "${THREADED[@]}"; do
+        local err="/dev/null"
+        [ -f "expected/$program.err" ] && err="expected/$program.err"
+        run_one "$name" "$runner" "$ROOT/$build/$program" "expected/$program.times" "$err" 0
     done
 }
 
@@ -156,11 +196,11 @@ check_python() {
 mkdir -p build/check
 wanted=("$@")
 for line in "${CONFIGS[@]}"; do
-    IFS='|' read -r name cc cflags runner <<<"$line"
+    IFS='|' read -r name cc cflags runner only <<<"$line"
     if [ "${#wanted[@]}" -gt 0 ] && [[ " ${wanted[*]} " != *" $name "* ]]; then
         continue
     fi
-    check_config "$name" "$cc" "$cflags" "$runner"
+    check_config "$name" "$cc" "$cflags" "$runner" "$only"
 done
 [ "${#wanted[@]}" -eq 0 ] && check_unported
 for v in 3.11 3.12 3.13; do

@@ -135,6 +135,14 @@ setup() { TMP="$BATS_TEST_TMPDIR"; }
 #   task_group_refusals: create_task() refused on a group not entered, shutting down or finished; entered twice; a child adds a sibling during exit; 3.13 closes the refused coroutine
 #   task_group_nested: An inner group fails in the body or in a child: a group in the outer group; caught with except* in the body, the outer group never hears of it
 #   task_group_child_swallows: A child swallows its cancel: the group waits for it and it keeps its result; the parent's cancelling() shows when exit takes the cancel back (3.13: only at the end)
+#   io_cancelled: A cancelled sock_recv() or sock_accept() leaves nothing watched: remove_reader() finds none, and the next call gets the data, or the connection
+#   io_two_readers: Two sock_recv() on one socket at once: the second's reader replaces the first's; the data goes to the second, the first waits until cancelled
+#   io_errors: The socket calls' errors in CPython's words: a refused connect, a reset in sock_recv, a broken pipe in sock_sendall, then EOF; a blocking socket refused with ValueError
+#   signal_handler: A signal sent to itself runs its add_signal_handler() callback two iterations later, behind call_soon(); two signals, two calls; adding again replaces; remove says True, then False; the refusals (no such signal: ValueError; SIGKILL, SIGSTOP: RuntimeError)
+#   signal_loop_close: add_signal_handler(SIGINT) takes Ctrl-C from asyncio.run(): main is not cancelled; closing the loop removes the handlers (SIGINT gets Python's default handler back); with no loop, RuntimeError
+#   executor_overlap: Jobs on threads overlap in loop time, each done when its own sleeps are over, one with no sleep at once; the loop ticks meanwhile; call_soon_threadsafe() from a job
+#   executor_cancel: Cancelling what waits for a thread (wait_for's timeout, cancel()) does not stop the job: it runs to its end, its result dropped, and asyncio.run() waits for it
+#   thread_interrupted: Ctrl-C while main waits for a job on a thread: main is cancelled at once, the program waits for the job, then KeyboardInterrupt (threads.bats sends the signals)
 check_all() {
     local side="$1" name status want names=()
     : >"$TMP/got"; : >"$TMP/want"

@@ -4,7 +4,11 @@
 # sleeps 10 s.  asyncio.run() cancels main, lets its `finally` run, then
 # ends with KeyboardInterrupt, by SIGINT (status 130).  A program that
 # starts with SIGINT ignored (a background job of a shell without job
-# control) does not hear it at all.
+# control) does not hear it at all.  Each SIGINT is sent as soon as the
+# program has printed the line that says it is ready for it, with no
+# pause to let it settle into its wait: the C handler wakes the loop
+# through its self-pipe, so a SIGINT that lands just before the wait
+# begins is seen at once.
 
 load helpers
 
@@ -24,10 +28,11 @@ setup_file() {
     # Sped up 5 times: the 10 s sleep lasts 2 s, well after the kill.
     T="$run/c_plain" PEEK=0 AIO_SPEED=5 interrupt plain "$(bin scenarios/sigint_cleanup)" &
     T="$run/c_trapped" PEEK=0 AIO_SPEED=5 interrupt trapped "$(bin scenarios/sigint_cleanup)" &
-    T="$run/c_after" PEEK=1 interrupt jobs "$(bin scenarios/sigint_after_run)" &
+    # Ready once it says it sleeps after run(), its third line.
+    T="$run/c_after" PEEK=1 READY=3 interrupt jobs "$(bin scenarios/sigint_after_run)" &
     T="$run/c_twice" PEEK=0 TWICE=1 interrupt jobs "$(bin scenarios/sigint_twice)" &
     if [ -z "${PYTHON_SKIP:-}" ]; then
-        T="$run/py_after" PEEK=1 interrupt jobs python3 -u "$ROOT/scripts/scenarios/sigint_after_run.py" &
+        T="$run/py_after" PEEK=1 READY=3 interrupt jobs python3 -u "$ROOT/scripts/scenarios/sigint_after_run.py" &
         T="$run/py_twice" PEEK=0 TWICE=1 interrupt jobs python3 -u "$ROOT/scripts/scenarios/sigint_twice.py" &
         T="$run/py_jobs" PEEK=0 interrupt jobs python3 -u "$ROOT/scripts/scenarios/sigint_cleanup.py" &
         T="$run/py_plain" PEEK=1 interrupt plain python3 -u "$ROOT/scripts/scenarios/sigint_cleanup.py" &
@@ -40,16 +45,17 @@ setup_file() {
 ran() { TMP="$BATS_FILE_TMPDIR/$1"; }
 
 # interrupt MODE COMMAND...: start COMMAND in the background of a
-# non-interactive bash, wait until it has printed its first line (start-up
-# is slow on a loaded machine), let it settle into its sleep, send SIGINT,
-# and wait for it.  MODE "jobs" is `set -m`, which leaves SIGINT to the
-# program, and cases/sigdfl gives it SIGINT's default action even if bats
-# started with it ignored; "plain" leaves it ignored, as bash does for
-# background jobs without job control; "trapped" is `set -m` after
-# `trap '' INT`.  Writes
-# $TMP/out, err, status, and seconds (from the kill to the exit).  With
-# PEEK=1, a program still running 0.8 s after the kill is stopped with
-# SIGTERM and its status is "alive".
+# non-interactive bash, wait until it has printed READY lines (1 unless
+# set; start-up is slow on a loaded machine), send SIGINT, and wait for
+# it.  With TWICE=1, a second SIGINT goes once it has printed one line
+# more (main's clean-up has begun).  MODE "jobs" is `set -m`, which
+# leaves SIGINT to the program, and cases/sigdfl gives it SIGINT's
+# default action even if bats started with it ignored; "plain" leaves it
+# ignored, as bash does for background jobs without job control;
+# "trapped" is `set -m` after `trap '' INT`.  Writes $TMP/out, err,
+# status, and seconds (from the kill to the exit).  With PEEK=1, a
+# program still running 0.8 s after the kill is stopped with SIGTERM and
+# its status is "alive".
 interrupt() {
     local mode="$1"; shift
     local jobs=""
@@ -59,11 +65,11 @@ interrupt() {
     esac
     bash -c "$jobs"'
         "$@" >"$T/out" 2>"$T/err" & pid=$!
-        for _ in $(seq 200); do [ -s "$T/out" ] && break; sleep 0.05; done
-        sleep 0.3
+        printed() { for _ in $(seq 400); do [ "$(wc -l <"$T/out")" -ge "$1" ] && return; sleep 0.05; done; }
+        printed "${READY:-1}"
         kill -INT "$pid"
         start=$(date +%s.%N)
-        if [ "${TWICE:-0}" = 1 ]; then sleep 0.3; kill -INT "$pid"; fi
+        if [ "${TWICE:-0}" = 1 ]; then printed $((${READY:-1} + 1)); kill -INT "$pid"; fi
         if [ "$PEEK" = 1 ]; then
             sleep 0.8
             if kill -0 "$pid" 2>/dev/null; then echo alive >"$T/status"; kill -TERM "$pid"; wait "$pid"; exit 0; fi
@@ -125,13 +131,15 @@ CLEANED_UP=$'main: sleeping 10 s\nmain: clean-up in finally\n'
 }
 
 # sigint_after_run: once run() has returned, SIGINT is no longer the
-# loop's.  run() puts back the handler it found, the default, so a SIGINT
-# during the time.sleep() after it ends the program at once, status 130,
+# loop's.  run() puts back the handler it found, Python's
+# default_int_handler, so a SIGINT during the time.sleep() after it is
+# KeyboardInterrupt at once: the traceback's last line, and status 130,
 # where the loop's own handler would only count it and sleep on.
-@test "C: after asyncio.run() returns, SIGINT ends a plain time.sleep() with status 130" {
+@test "C: after asyncio.run() returns, SIGINT ends a plain time.sleep() with KeyboardInterrupt, status 130" {
     ran c_after
     ended_with 130
     printf 'main: done\nafter run: SIGINT has the handler it had before: True\nafter run: sleeping 10 s\n' | same - "$TMP/out"
+    [ "$(cat "$TMP/err")" = KeyboardInterrupt ] || { echo "stderr:"; cat "$TMP/err"; return 1; }
 }
 
 @test "CPython twin: the same, status 130 (KeyboardInterrupt)" {

@@ -40,7 +40,7 @@ typedef struct task {
     double chain_since[MAX_DEPTH];
     int depth;
     int outer_note; /* where the story of the outermost await goes */
-    char notes[MAX_NOTES][96];
+    char notes[MAX_NOTES][79]; /* printed after two spaces: 80 columns */
     int note_count;
     /* an open wait: since when, on what, inside which awaits */
     bool waiting;
@@ -114,8 +114,14 @@ static char glyph_for(const char *on)
     if (strcmp(on, "its turn") == 0) return '.';
     if (strstr(on, "sleep")) return '~';
     if (strncmp(on, "Task-", 5) == 0) return '=';
+    if (strcmp(on, "reader's Future") == 0) return '<'; /* sock_recv, sock_accept */
+    if (strcmp(on, "writer's Future") == 0) return '>'; /* sock_sendall, sock_connect */
     return '-';
 }
+
+/* The I/O glyphs get a line in the key only where the chart has them,
+ * so that the charts of chapters without sockets stay as they were. */
+static bool drawn_io[2];
 
 static void close_wait(task *t, double now)
 {
@@ -217,6 +223,7 @@ static const char *colour_of(char g)
     case '~': return "34";
     case '=': return "33";
     case '-': return "35";
+    case '<': case '>': return "36";
     case 'X': return "1;31";
     default: return NULL;
     }
@@ -298,6 +305,8 @@ static void row(const task *t)
     int last = CHART_WIDTH;
     while (last > 0 && row[last] == ' ')
         last--;
+    drawn_io[0] |= memchr(row, '<', (size_t)last + 1) != NULL;
+    drawn_io[1] |= memchr(row, '>', (size_t)last + 1) != NULL;
     char label[96];
     snprintf(label, sizeof label, "%.23s %.63s", t->name, t->coro);
     if (strlen(label) > LABEL_WIDTH - 1) /* elided, not cut mid-word: the list below has it whole */
@@ -334,6 +343,10 @@ int main(int argc, char **argv)
         printf("(%d more tasks not drawn: the chart has room for %d)\n", tasks_left_out, MAX_TASKS);
     printf("\n# runs  ~ waits on a sleep  = waits on a task  - waits on a Future\n"
            ". waits for its turn (sleep(0))  X finished\n");
+    if (drawn_io[0] || drawn_io[1])
+        printf("%s%s%s\n", drawn_io[0] ? "< waits for a socket to read (sock_recv, sock_accept)" : "",
+               drawn_io[0] && drawn_io[1] ? "\n" : "",
+               drawn_io[1] ? "> waits for a socket to write (sock_sendall, sock_connect)" : "");
     for (int i = 0; i < task_count; i++) {
         task *t = &tasks[i];
         printf("\n%s %s\n", t->name, t->coro);

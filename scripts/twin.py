@@ -20,6 +20,9 @@ script.
 
 Under the virtual clock, select.select() and time.sleep() never wait either:
 they move the same clock forward, as the C side's select() and time.sleep do.
+A time.sleep() in a job of the loop's executor (run_in_executor, to_thread)
+holds only that job, as it does in real time: the loop and the job take turns
+(ThreadGate below, common/executor.c in C), and a timer ends the sleep.
 Timers due at the same moment run in the order they were created.  CPython orders its timer heap by deadline alone; in real time
 two call_later() calls practically never get the same deadline, because the
 clock moves between them.  A frozen clock makes such ties common, and the
@@ -27,12 +30,14 @@ creation order is what real time would have given.
 """
 import asyncio
 import builtins
+import concurrent.futures
 import heapq
 import itertools
 import os
 import select
 import selectors
 import sys
+import threading
 import time
 import types
 
@@ -79,7 +84,14 @@ class FifoTimerHandle(asyncio.TimerHandle):
 
 
 class VirtualSelector(selectors.DefaultSelector):
-    """Polls without waiting; a wait becomes a jump of the loop's clock."""
+    """Polls without waiting; a wait becomes a jump of the loop's clock.
+
+    What only the outside world can make ready is waited for for real when
+    no timer is due, as the C loop does (common/loop.h): the sockets the
+    loop watches, or the signals it handles; and at the end, the thread of
+    shutdown_default_executor(), which says through the loop's self-pipe
+    that the executor's threads are gone.  A job of the executor runs
+    while the loop waits for it (ThreadGate)."""
 
     def __init__(self):
         super().__init__()
@@ -89,7 +101,14 @@ class VirtualSelector(selectors.DefaultSelector):
         events = super().select(0)
         if events or timeout == 0:
             return events
+        if self.loop._joining and not self.loop._sleeping_jobs:
+            # shutdown_default_executor(): its thread calls back once the
+            # pool's threads have ended, and no job is left asleep.
+            return super().select(None)
         if timeout is None:
+            # More than the loop's own self-pipe is registered: sockets.
+            if len(self.get_map()) > 1 or self.loop._signal_handlers:
+                return super().select(None)
             # Real asyncio would block here forever.
             raise RuntimeError("deadlock: nothing can wake the waiting tasks")
         CLOCK.advance_to(self.loop._scheduled[0]._when)
@@ -102,6 +121,40 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         super().__init__(selector)
         selector.loop = self
         self._timer_seq = itertools.count()
+        self._sleeping_jobs = 0
+        self._joining = False
+
+    def run_in_executor(self, executor, func, *args):
+        # BaseEventLoop.run_in_executor, the same in 3.11 to 3.13, with the
+        # job and the loop taking turns (ThreadGate).
+        self._check_closed()
+        if self._debug:
+            self._check_callback(func, "run_in_executor")
+        if executor is None:
+            executor = self._default_executor
+            self._check_default_executor()
+            if executor is None:
+                executor = concurrent.futures.ThreadPoolExecutor(thread_name_prefix="asyncio")
+                self._default_executor = executor
+        if (isinstance(executor, concurrent.futures.ThreadPoolExecutor)
+                and len(executor._threads) >= executor._max_workers
+                and executor._idle_semaphore._value == 0):
+            # The job would wait for a thread, which only the loop can free.
+            raise RuntimeError("twin: under the virtual clock, no more jobs at once "
+                               f"than the executor's {executor._max_workers} threads")
+        gate = ThreadGate(self)
+        source = executor.submit(gate.run, func, *args)
+        future = asyncio.futures.wrap_future(source, loop=self)
+        source.add_done_callback(gate.posted)  # after wrap_future's own
+        gate.wait()
+        return future
+
+    async def shutdown_default_executor(self, *args, **kwargs):
+        self._joining = True
+        try:
+            await super().shutdown_default_executor(*args, **kwargs)
+        finally:
+            self._joining = False
 
     def time(self):
         return CLOCK.now
@@ -127,6 +180,60 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         return timer
 
 
+class ThreadGate:
+    """One job of the loop's executor under the virtual clock, as the C
+    loop runs one (common/executor.c): the loop's thread and the job's take
+    turns, so that only one of them runs at a time and the run is the same
+    every time.  The loop waits while the job runs.  A time.sleep() in the
+    job gives the turn back, and the loop arms a timer for the sleep's end,
+    whose callback gives the turn to the job again: jobs that sleep at once
+    overlap in loop time, as they overlap in real time.  When the job is
+    done, what wrap_future() hands back through call_soon_threadsafe() is in
+    the ready queue before the loop looks again."""
+
+    local = threading.local()
+
+    def __init__(self, loop):
+        self.loop = loop
+        self.cond = threading.Condition()
+        self.turn = "job"
+        self.sleep_for = None  # the job gave the turn back to sleep this long
+
+    def run(self, func, *args):  # the job's thread
+        ThreadGate.local.gate = self
+        try:
+            return func(*args)
+        finally:
+            ThreadGate.local.gate = None
+
+    def posted(self, source):  # the job's thread, once its result is on its way
+        with self.cond:
+            self.turn = "loop"
+            self.cond.notify_all()
+
+    def sleep(self, seconds):  # time.sleep() in the job's thread
+        with self.cond:
+            self.sleep_for = seconds
+            self.turn = "loop"
+            self.cond.notify_all()
+            self.cond.wait_for(lambda: self.turn == "job")
+
+    def wait(self):  # the loop's thread
+        with self.cond:
+            self.cond.wait_for(lambda: self.turn == "loop")
+            seconds, self.sleep_for = self.sleep_for, None
+        if seconds is not None:
+            self.loop._sleeping_jobs += 1
+            self.loop.call_later(seconds, self.resume)
+
+    def resume(self):  # the timer at the sleep's end
+        self.loop._sleeping_jobs -= 1
+        with self.cond:
+            self.turn = "job"
+            self.cond.notify_all()
+        self.wait()
+
+
 class VirtualPolicy(asyncio.DefaultEventLoopPolicy):
     _loop_factory = VirtualLoop
 
@@ -143,6 +250,13 @@ def virtual_select(rlist, wlist, xlist, timeout=None):
 
 def virtual_sleep(seconds):
     # time.sleep blocks everything; on the virtual clock, time just passes.
+    # In a job of the loop's executor it blocks that job only, until a
+    # timer of the loop ends it (ThreadGate).
+    gate = getattr(ThreadGate.local, "gate", None)
+    if gate is not None:
+        if seconds > 0:
+            gate.sleep(seconds)
+        return
     CLOCK.advance_by(seconds)
 
 

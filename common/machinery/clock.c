@@ -72,6 +72,8 @@ void aio_time_sleep(double seconds)
     if (duration <= 0)
         return;
     if (aio_clock_is_virtual()) {
+        if (aio_executor_time_sleep(duration)) /* a job of the thread pool: only it waits */
+            return;
         aio_clock_jump_to(aio_clock_add(virtual_now, duration));
         return;
     }

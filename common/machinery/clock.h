@@ -44,4 +44,10 @@ double aio_loop_time(void);
  * what a blocking call does to an event loop. */
 void aio_time_sleep(double seconds);
 
+/* executor.c: time.sleep() on a thread of the loop's pool, under the
+ * virtual clock.  True if it took the sleep there (the job waits until a
+ * loop timer ends it); false on any other thread, whose sleep moves the
+ * clock itself. */
+bool aio_executor_time_sleep(aio_ns duration);
+
 #endif

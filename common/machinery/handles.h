@@ -186,4 +186,12 @@ static inline const void *aio_queue_checked_(const aio_queue *h) { return h; }
 #define aio_queue_repr(q, buf, size) (aio_queue_repr)(aio_queue_in_((q), "repr()"), (buf), (size))
 #define aio_queue_str(q, buf, size) (aio_queue_str)(aio_queue_in_((q), "str()"), (buf), (size))
 
+/* ---- Part II: sockets, signals, threads (I/O) ----------------------------- */
+#define aio_sock_accept(fd) ((aio_coro *)aio_out_((aio_sock_accept)(fd)))
+#define aio_sock_recv(fd, buf, n) ((aio_coro *)aio_out_((aio_sock_recv)((fd), (buf), (n))))
+#define aio_sock_sendall(fd, buf, n) ((aio_coro *)aio_out_((aio_sock_sendall)((fd), (buf), (n))))
+#define aio_sock_connect(fd, addr, len) ((aio_coro *)aio_out_((aio_sock_connect)((fd), (addr), (len))))
+#define aio_run_in_executor(fn, arg) ((aio_future *)aio_out_((aio_run_in_executor)((fn), (arg))))
+#define aio_to_thread(fn, arg) ((aio_coro *)aio_out_((aio_to_thread)((fn), (arg))))
+
 #endif

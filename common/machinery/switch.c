@@ -76,6 +76,38 @@ static _Noreturn void enter_stack(void *top, void (*fn)(void))
 #define finish_switch(save, bottom, size) ((void)(save), (void)(bottom), (void)(size))
 #endif
 
+/* ThreadSanitizer follows each context as a fiber of the thread: told
+ * before every switch, it finds the jmp_buf of the context it switches to
+ * (its siglongjmp check) and orders what one context did before what the
+ * next one does.  A fiber that has exited is destroyed from the context
+ * it left to, since no fiber may destroy itself. */
+#if defined(__SANITIZE_THREAD__)
+#define AIO_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define AIO_TSAN 1
+#endif
+#endif
+
+#ifdef AIO_TSAN
+#include <sanitizer/tsan_interface.h>
+static void *exited_fiber;
+static void fiber_of(aio_context *ctx)
+{
+    if (!ctx->tsan_fiber)
+        ctx->tsan_fiber = __tsan_get_current_fiber();
+}
+#define fiber_new(ctx) ((ctx)->tsan_fiber = __tsan_create_fiber(0))
+#define fiber_switch(from, to) (fiber_of(from), __tsan_switch_to_fiber((to)->tsan_fiber, 0))
+#define fiber_exit(to) (exited_fiber = __tsan_get_current_fiber(), __tsan_switch_to_fiber((to)->tsan_fiber, 0))
+#define fiber_arrived() (exited_fiber ? (__tsan_destroy_fiber(exited_fiber), exited_fiber = NULL) : NULL)
+#else
+#define fiber_new(ctx) ((void)(ctx))
+#define fiber_switch(from, to) ((void)(from), (void)(to))
+#define fiber_exit(to) ((void)(to))
+#define fiber_arrived() ((void)0)
+#endif
+
 /* What the trampoline needs; set just before entering the new stack and
  * read at once on it, so a single static is enough (one thread). */
 static struct {
@@ -99,6 +131,7 @@ void aio_context_init(aio_context *ctx, void *stack_lo, size_t stack_size)
     ctx->stack_bottom = stack_lo;
     ctx->stack_size = stack_size;
     ctx->fake_stack = NULL;
+    ctx->tsan_fiber = NULL;
     ctx->sp = NULL;
 }
 
@@ -113,25 +146,31 @@ void aio_context_start(aio_context *from, aio_context *to, void *top,
         starting.from = from;
         starting.entry = entry;
         starting.arg = arg;
+        fiber_new(to);
+        fiber_switch(from, to);
         start_switch(&from->fake_stack, to->stack_bottom, to->stack_size);
         enter_stack(top, trampoline);
     }
     finish_switch(from->fake_stack, NULL, NULL);
+    fiber_arrived();
 }
 
 void aio_context_switch(aio_context *from, aio_context *to)
 {
     from->sp = stack_pointer();
     if (sigsetjmp(from->env, 0) == 0) {
+        fiber_switch(from, to);
         start_switch(&from->fake_stack, to->stack_bottom, to->stack_size);
         siglongjmp(to->env, 1);
     }
     finish_switch(from->fake_stack, NULL, NULL);
+    fiber_arrived();
 }
 
 _Noreturn void aio_context_exit(aio_context *to)
 {
     /* NULL: this stack is done, so ASan may drop its fake frames. */
+    fiber_exit(to);
     start_switch(NULL, to->stack_bottom, to->stack_size);
     siglongjmp(to->env, 1);
 }

@@ -2,8 +2,9 @@
  *
  * A context is a place execution can come back to: the registers that
  * sigsetjmp saved, plus what AddressSanitizer needs to know about the
- * stack it belongs to.  The loop has one context (on the main stack) and
- * each task has one (on its own stack). */
+ * stack it belongs to, and what ThreadSanitizer needs (each context is
+ * a fiber of its own, as a coroutine of a thread is).  The loop has one
+ * context (on the main stack) and each task has one (on its own stack). */
 #ifndef AIO_SWITCH_H
 #define AIO_SWITCH_H
 
@@ -15,6 +16,7 @@ typedef struct aio_context {
     const void *stack_bottom; /* for ASan: the stack this context runs on */
     size_t stack_size;
     void *fake_stack;         /* for ASan: its fake stack while switched out */
+    void *tsan_fiber;         /* for TSan: its fiber (NULL: not made yet) */
     sigjmp_buf env;           /* last: sigsetjmp(env, 0) touches only its first 72 bytes or so */
 } aio_context;
 

@@ -123,6 +123,14 @@ void aio_trace_jump(aio_ns timeout, aio_ns to)
     line("loop", "select(timeout=%.3f): virtual clock jumps to %.3f", seconds(timeout), seconds(to));
 }
 
+/* No descriptor number: it depends on what the program inherited (a test
+ * harness's open files), and the trace must not. */
+void aio_trace_fd_ready(bool writer)
+{
+    line("loop", "a watched descriptor is %s: its %s is called", writer ? "writable" : "readable",
+         writer ? "writer" : "reader");
+}
+
 /* loop.slow_callback_duration: a step that keeps the loop busy for 0.1 s
  * or more holds up every other task.  Timed around the whole step, so a
  * Task the step finished is already shown finished, as in CPython. */

@@ -64,6 +64,9 @@ void aio_trace_timer_fires(const char *owner);
 /* poll.c: how long the loop waits, or how far the virtual clock jumps. */
 void aio_trace_select(aio_ns timeout);
 void aio_trace_jump(aio_ns timeout, aio_ns to);
+/* loop.c: the wait found a descriptor ready to read (or write), and
+ * queued its reader (or writer). */
+void aio_trace_fd_ready(bool writer);
 
 /* Debug mode, around each task step: the repr of what was slow is asked
  * for only when a warning is due. */

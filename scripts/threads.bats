@@ -1,0 +1,131 @@
+#!/usr/bin/env bats
+# The loop's thread pool on the real clock: chapter 24's three 1 s
+# blocking calls take 3 s on the loop and 1 s on threads, the threads made
+# only when the jobs come; and Ctrl-C while main waits for a job: main is
+# cancelled at once, the job cannot be, and the program waits for it
+# before it ends with KeyboardInterrupt, as CPython does.  The virtual
+# clock's side (a job's time.sleep() overlapping others) is in
+# chapters.bats and scenarios.bats, against the twins.
+
+load helpers
+
+use_readers_python
+
+setup_file() {
+    build_all
+    local run="$BATS_FILE_TMPDIR" name
+    for name in chapter c_once c_twice py_once py_twice; do mkdir -p "$run/$name"; done
+    set -m # job control: SIGINT is the programs' own
+    T="$run/chapter" watch_chapter "$(bin 24-to-thread)" &
+    T="$run/c_once" interrupt 0 "$(bin scenarios/thread_interrupted)" &
+    T="$run/c_twice" interrupt 1 "$(bin scenarios/thread_interrupted)" &
+    if [ -z "${PYTHON_SKIP:-}" ]; then
+        T="$run/py_once" interrupt 0 python3 -u "$ROOT/scripts/scenarios/thread_interrupted.py" &
+        T="$run/py_twice" interrupt 1 python3 -u "$ROOT/scripts/scenarios/thread_interrupted.py" &
+    fi
+    wait
+    set +m
+}
+
+ran() { TMP="$BATS_FILE_TMPDIR/$1"; }
+
+# How many threads process $1 has, from /proc ("" where there is none).
+threads_of() { ls "/proc/$1/task" 2>/dev/null | wc -l; }
+
+# watch_chapter PROGRAM: run chapter 24 on the real clock with its lines
+# stamped, and count its threads twice: once it has printed its first
+# line (on the loop, before any job: the pool does not exist yet), and
+# while the three jobs sleep (until that count is 4, or the run ends).
+watch_chapter() {
+    bash -c '
+        AIO_STAMP=1 "$1" >"$T/out" 2>"$T/err" & pid=$!
+        printed() { for _ in $(seq 400); do [ "$(wc -l <"$T/out")" -ge "$1" ] && return; sleep 0.01; done; }
+        printed 1
+        ls "/proc/$pid/task" 2>/dev/null | wc -l >"$T/threads_before"
+        printed 3
+        for _ in $(seq 100); do
+            n=$(ls "/proc/$pid/task" 2>/dev/null | wc -l)
+            [ "$n" -ge 4 ] && break
+            sleep 0.01
+        done
+        echo "$n" >"$T/threads_during"
+        wait "$pid"; echo $? >"$T/status"
+    ' watch_chapter "$@"
+}
+
+# interrupt TWICE COMMAND...: start COMMAND in the background with SIGINT
+# at its default action (cases/sigdfl), send SIGINT once it has printed
+# its first line and, with TWICE=1, again once main says it was
+# cancelled.  Writes $T/out, err, status, and seconds (from the first
+# SIGINT to the exit).
+interrupt() {
+    local twice="$1"; shift
+    TWICE="$twice" bash -c '
+        "$@" >"$T/out" 2>"$T/err" & pid=$!
+        printed() { for _ in $(seq 400); do [ "$(wc -l <"$T/out")" -ge "$1" ] && return; sleep 0.05; done; }
+        printed 1
+        kill -INT "$pid"
+        start=$(date +%s.%N)
+        if [ "$TWICE" = 1 ]; then printed 2; kill -INT "$pid"; fi
+        wait "$pid"; echo $? >"$T/status"
+        awk -v a="$start" -v b="$(date +%s.%N)" "BEGIN { print b - a }" >"$T/seconds"
+    ' interrupt "$(bin cases/sigdfl)" "$@"
+}
+
+@test "chapter 24 on the real clock, as make chapter-24 runs it: three 1 s blocking calls take 3 s on the loop, 1 s on threads" {
+    ran chapter
+    [ "$(cat "$TMP/status")" = 0 ] || { cat "$TMP/err"; return 1; }
+    same "$ROOT/expected/24-to-thread.out" <(unstamp <"$TMP/out")
+    # Line 2 at about 3 s; line 4 about 1 s after line 3.
+    awk 'NR == 2 { two = $1 } NR == 3 { three = $1 } NR == 4 { four = $1 }
+         END { if (two < 3 || two > 3.5) { print "the loop part ended at " two " s"; exit 1 }
+               if (four - three < 1 || four - three > 1.5) { print "the threads took " four - three " s"; exit 1 } }' "$TMP/out"
+}
+
+@test "the pool's threads are made when the jobs come: none before, one per job at once" {
+    [ -d /proc/self/task ] || skip "no /proc/PID/task to count threads with"
+    ran chapter
+    [ "$(cat "$TMP/threads_before")" -eq 1 ] || { echo "$(cat "$TMP/threads_before") threads before any job"; return 1; }
+    [ "$(cat "$TMP/threads_during")" -eq 4 ] || { echo "$(cat "$TMP/threads_during") threads while three jobs run"; return 1; }
+}
+
+# main is cancelled at once (its second line comes promptly), the job
+# prints its line when its 3 s are over, and only then does the program
+# end, with KeyboardInterrupt and status 130.
+INTERRUPTED=$'main: waiting for a 3 s job on a thread\nmain: cancelled; the thread runs on\njob: done\n'
+
+check_waited() {
+    local seconds; seconds="$(cat "$TMP/seconds")"
+    [ "$(cat "$TMP/status")" = 130 ] && printf '%s' "$INTERRUPTED" | same - "$TMP/out" &&
+        [ "$(tail -n 1 "$TMP/err")" = KeyboardInterrupt ] &&
+        awk -v s="$seconds" 'BEGIN { exit !(s >= 2.5 && s < 6) }' || {
+        echo "exit status $(cat "$TMP/status"), $seconds s after the first SIGINT (the job's 3 s should be waited for); stderr:"
+        cat "$TMP/err"
+        return 1
+    }
+}
+
+@test "C: Ctrl-C while main waits for a thread: main is cancelled, the program waits for the job, KeyboardInterrupt, 130" {
+    ran c_once
+    check_waited
+    # Nothing else on stderr: the one line a traceback ends with.
+    [ "$(cat "$TMP/err")" = KeyboardInterrupt ]
+}
+
+@test "CPython twin: the same" {
+    need_python
+    ran py_once
+    check_waited
+}
+
+@test "C: a second Ctrl-C is KeyboardInterrupt at once, and the program still waits for the job" {
+    ran c_twice
+    check_waited
+    [ "$(cat "$TMP/err")" = KeyboardInterrupt ]
+}
+
+@test "CPython twin: a second Ctrl-C, the same" {
+    need_python
+    ran py_twice
+    check_waited
+}
