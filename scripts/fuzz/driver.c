@@ -503,11 +503,14 @@ static aio_status main_body(const aio_value *args, aio_value *result)
 static bool parse_op(const char *line, op *o)
 {
     memset(o, 0, sizeof *o);
-    if (strlen(line) >= sizeof o->text)
+    size_t len = strlen(line);
+    if (len >= sizeof o->text)
         return false;
-    snprintf(o->text, sizeof o->text, "%s", line);
+    /* memcpy of the checked length: gcc's -Wformat-truncation cannot see
+     * the check above through a "%s". */
+    memcpy(o->text, line, len + 1);
     char copy[sizeof o->text];
-    snprintf(copy, sizeof copy, "%s", line);
+    memcpy(copy, line, len + 1);
     for (char *word = strtok(copy, " "); word; word = strtok(NULL, " ")) {
         if (o->nwords == MAX_WORDS || strlen(word) >= sizeof o->words[0])
             return false;
