@@ -219,9 +219,11 @@ need_python_here() { python3 -c 'import asyncio' 2>/dev/null || skip "python3 is
 @test "a refused connection raises CPython's ConnectionRefusedError, word for word" {
     # A port bound but not listening: nobody accepts there.
     local port
-    exec 6< <(python3 -c '
+    exec 6< <(exec python3 -c '
 import socket, sys, time
-s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1], flush=True); time.sleep(10)')
+s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1], flush=True); time.sleep(10)' 2>/dev/null)
+    # Its PID, to end it with the test: bats would wait out its 10 s.
+    local holder=$!
     read -r port <&6
     run --separate-stderr "$(bin bench/echo)" "$port" 1 1 1
     [ "$status" -eq 1 ]
@@ -236,6 +238,7 @@ async def main():
         print(f"{type(e).__name__}: {e}")
 asyncio.run(main())' "$port"
     exec 6<&-
+    kill "$holder" 2>/dev/null || true
     echo "C: $c_line"
     echo "CPython: $output"
     [ "$c_line" = "$output" ]
