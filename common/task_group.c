@@ -456,7 +456,7 @@ aio_status aio_task_group_exit(aio_task_group *group, aio_status body)
      * returned without aio_raise() is a new one, with no message). */
     aio_exception exc = { 0 };
     if (body != AIO_OK)
-        exc = aio_exception_slot->status == body ? *aio_exception_slot : (aio_exception){ .status = body };
+        exc = aio_exception_of(body);
     if (body != AIO_OK && is_base_error(body) && !group->has_base_error) {
         group->has_base_error = true;
         group->base_error = exc;
@@ -479,12 +479,11 @@ aio_status aio_task_group_exit(aio_task_group *group, aio_status body)
         if (status == AIO_CANCELLED && !group->aborting) {
             /* The parent is cancelled from outside while it waits. */
             propagate_cancel = true;
-            /* A cancel that found the awaited Future already done reaches
-             * the task at its next step without passing through the slot,
-             * which may hold an older exception: keep only a CancelledError. */
-            cancel_error = aio_exception_slot->status == AIO_CANCELLED
-                               ? *aio_exception_slot
-                               : (aio_exception){ .status = AIO_CANCELLED };
+            /* Not *aio_exception_slot: a cancel that found the awaited
+             * Future already done reaches the task at its next step
+             * without passing through the slot, which may hold an older
+             * exception (fuzz seed 20239). */
+            cancel_error = aio_exception_of(AIO_CANCELLED);
             abort_group(group);
         } else if (status != AIO_OK && status != AIO_CANCELLED) {
             group->on_completed_fut = NULL; /* anything else leaves __aexit__ */

@@ -22,4 +22,12 @@ static inline void aio_exception_use(aio_exception *slot)
     aio_exception_slot = slot ? slot : &aio_exception_outside_tasks;
 }
 
+/* The exception `status` is, as it was raised: the current slot when the
+ * slot belongs to it; else one returned without aio_raise(), or delivered
+ * by the loop (a cancel taken at a task's next step), with no message. */
+static inline aio_exception aio_exception_of(aio_status status)
+{
+    return aio_exception_slot->status == status ? *aio_exception_slot : (aio_exception){ .status = status };
+}
+
 #endif

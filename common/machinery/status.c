@@ -68,8 +68,8 @@ int aio_exit_code(aio_status status)
     if (status == AIO_OK)
         return 0;
     /* The last line of the traceback Python would print. */
-    bool same = aio_exception_slot->status == status; /* else raised bare, with no message */
-    const char *message = same ? aio_exception_message() : "", *where = same ? aio_exception_slot->where : NULL;
+    aio_exception raised = aio_exception_of(status);
+    const char *message = raised.message ? raised.message : "", *where = raised.where;
     fprintf(stderr, "%s%s%s%s%s%s\n", aio_status_name(status), *message ? ": " : "", message,
             where ? " (raised by " : "", where ? where : "", where ? ")" : "");
     if (status == AIO_KEYBOARD_INTERRUPT) {
