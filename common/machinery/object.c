@@ -122,8 +122,11 @@ static object *known_object(const void *p)
 static const void *untagged(const void *p) { return (const void *)((uintptr_t)p & ADDRESS_MASK); }
 
 /* Reserve the range once: 4 GiB, or a quarter of the address space the
- * process may have (ulimit -v).  MAP_NORESERVE: only the pages used cost
- * memory.  Where the system refuses, take less. */
+ * process may have (ulimit -v).  It is reserved inaccessible (PROT_NONE)
+ * and each slab made writable as it is handed out, so that only the slabs
+ * in use cost memory, a stray pointer past them faults, and valgrind's
+ * leak check scans those slabs, not 4 GiB.  Where the system refuses, take
+ * less. */
 static void reserve(void)
 {
     size_t size = (size_t)4 << 30;
@@ -131,7 +134,7 @@ static void reserve(void)
     if (getrlimit(RLIMIT_AS, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur / 4 < size)
         size = (size_t)(limit.rlim_cur / 4) / SLAB_BYTES * SLAB_BYTES;
     for (; size >= 16 * SLAB_BYTES; size /= 2) {
-        void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        void *p = mmap(NULL, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
         if (p == MAP_FAILED)
             continue;
         if (((uintptr_t)p + size) >> TAG_SHIFT)
@@ -177,7 +180,8 @@ static object *take_slot(size_t size, const aio_object_kind *kind, const char *w
         pl->free = o->link;
     } else {
         if ((size_t)(pl->end - pl->bump) < slot) {
-            if ((size_t)(mem.hi - mem.next_slab) < SLAB_BYTES)
+            if ((size_t)(mem.hi - mem.next_slab) < SLAB_BYTES ||
+                mprotect(mem.next_slab, SLAB_BYTES, PROT_READ | PROT_WRITE) != 0)
                 aio_fatal("MemoryError: no memory for a new %s (%zu objects alive)", what, mem.alive);
             slab_info *s = &mem.slabs[(mem.next_slab - mem.lo) / SLAB_BYTES];
             *s = (slab_info){ kind, (uint32_t)slot, (uint32_t)((((uint64_t)1 << 32) + slot - 1) / slot), (uint16_t)p };
