@@ -1,16 +1,19 @@
 /* Ctrl-C while main waits for a job on a thread: main is cancelled at
- * once, but a thread cannot be: asyncio.run() waits for the job
- * (shutdown_default_executor) before it raises KeyboardInterrupt.  A
- * second Ctrl-C meanwhile is KeyboardInterrupt at once, and the program
- * still waits for the job (Python's exit joins the executor's threads).
- * With no signal, the job just ends.  scripts/threads.bats sends the real
- * signals. */
+ * once, but a job that has started cannot be (one still queued would
+ * be, as concurrent.futures cancels it: hence the job's first line,
+ * which scripts/threads.bats waits for before it sends the signal).
+ * asyncio.run() waits for the job (shutdown_default_executor) before it
+ * raises KeyboardInterrupt.  A second Ctrl-C meanwhile is
+ * KeyboardInterrupt at once, and the program still waits for the job
+ * (Python's exit joins the executor's threads).  With no signal, the
+ * job just ends. */
 #include "scenario.h"
 
 static aio_value job(void *arg)
 {
     (void)arg;
-    aio_time_sleep(3);
+    aio_print("job: started");
+    aio_time_sleep(1);
     aio_print("job: done");
     return aio_str("job");
 }
@@ -19,7 +22,7 @@ static aio_status main_body(const aio_value *args, aio_value *result)
 {
     (void)args;
     (void)result;
-    aio_print("main: waiting for a 3 s job on a thread");
+    aio_print("main: waiting for a 1 s job on a thread");
     aio_value got;
     aio_status status = aio_await(aio_to_thread(job, NULL), &got);
     if (status == AIO_CANCELLED)
