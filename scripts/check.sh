@@ -9,6 +9,8 @@
 #   scripts/check.sh gcc-O2 asan-gcc    only these
 #   scripts/check.sh tsan-clang tsan-gcc  ThreadSanitizer alone
 #   scripts/check.sh python3.12     only the Python matrix's 3.12
+#   scripts/check.sh stress         only the checks at scale and the
+#                                   benchmark's tiny run (bats)
 #
 # Prints one "ok"/"not ok" line per configuration and program, then
 # "N passed, N failed".  A configuration whose tools are missing is
@@ -193,6 +195,29 @@ check_python() {
     rm -rf "$tmp"
 }
 
+# The bats files that make test leaves to make check (the Makefile's
+# TEST_CHECK_ONLY): the checks at scale, and the benchmark's tiny run.
+# One line per test, as the configurations have.
+check_stress() {
+    local out; out="$(mktemp)"
+    if ! make -s -j"$JOBS" all cases benches >build/check/stress.log 2>&1; then
+        not_ok "stress: build"; head -n 20 build/check/stress.log | sed 's/^/#   /'
+        return
+    fi
+    MAKE_TEST_BUILT=build bats scripts/stress.bats scripts/bench.bats >"$out" 2>&1
+    local line
+    while IFS= read -r line; do
+        case "$line" in
+            "ok "*"# skip"*) skipped=$((skipped + 1)); echo "ok - stress: ${line#ok * }" ;;
+            "ok "*) ok "stress: $(sed -E 's/^ok [0-9]+ //' <<<"$line")" ;;
+            "not ok "*) not_ok "stress: $(sed -E 's/^not ok [0-9]+ //' <<<"$line")" ;;
+            "#"*) echo "$line" ;;
+        esac
+    done <"$out"
+    grep -Eq '^(not )?ok ' "$out" || { not_ok "stress: bats ran no test"; sed 's/^/#   /' "$out" | head -n 20; }
+    rm -f "$out"
+}
+
 mkdir -p build/check
 wanted=("$@")
 for line in "${CONFIGS[@]}"; do
@@ -203,6 +228,9 @@ for line in "${CONFIGS[@]}"; do
     check_config "$name" "$cc" "$cflags" "$runner" "$only"
 done
 [ "${#wanted[@]}" -eq 0 ] && check_unported
+if [ "${#wanted[@]}" -eq 0 ] || [[ " ${wanted[*]} " == *" stress "* ]]; then
+    check_stress
+fi
 for v in 3.11 3.12 3.13; do
     if [ "${#wanted[@]}" -eq 0 ] || [[ " ${wanted[*]} " == *" python$v "* ]]; then
         check_python "$v"

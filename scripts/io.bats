@@ -3,56 +3,14 @@
 # echo server with CPython asyncio clients (scripts/io/client.py), and a C
 # client on the loop (scripts/bench/echo.c) with the CPython twin as its
 # server.  Every server is started and stopped by its test, on port 0:
-# its first line ends with the port the system gave it.
+# its first line ends with the port the system gave it.  The checks at
+# scale (1,500 connections at once, 10,000 in a row) are in stress.bats,
+# which make check runs.
 
 load helpers
+load io/server
 
 setup_file() { build_all benches; }
-
-setup() { TMP="$BATS_TEST_TMPDIR"; PID=""; }
-
-teardown() { [ -z "$PID" ] || stop_server; }
-
-server_bin() { bin 21-echo-server; }
-client() { python3 "$ROOT/scripts/io/client.py" "$@"; }
-
-# serve CMD...: start a server in the background with SIGINT at its
-# default action (scripts/io/launch.py says why), stdout in $TMP/out and
-# stderr in $TMP/err; wait for its first line; set PID and PORT.
-serve() {
-    python3 "$ROOT/scripts/io/launch.py" "$@" >"$TMP/out" 2>"$TMP/err" &
-    PID=$!
-    local first="" i
-    for i in $(seq 200); do
-        [ -s "$TMP/out" ] && break
-        kill -0 "$PID" 2>/dev/null || break
-        sleep 0.025
-    done
-    read -r first <"$TMP/out" || { echo "the server printed nothing"; cat "$TMP/err"; return 1; }
-    PORT="${first##*:}"
-}
-
-# Stop the server, and set STATUS to how it ended.
-stop_server() {
-    kill "$PID" 2>/dev/null || true
-    STATUS=0
-    wait "$PID" 2>/dev/null || STATUS=$?
-    PID=""
-}
-
-# The resident set of the server, in KiB.
-rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$PID/status"; }
-
-# Wait until the server's stdout has N lines (its last connection closed).
-lines_reach() {
-    local i
-    for i in $(seq 200); do
-        [ "$(wc -l <"$TMP/out")" -ge "$1" ] && return 0
-        sleep 0.025
-    done
-    echo "the server printed $(wc -l <"$TMP/out") lines, not $1"
-    return 1
-}
 
 @test "the server names its port, then opens and closes a line per connection, with the peer's address:port" {
     serve "$(server_bin)" 0
@@ -98,45 +56,11 @@ lines_reach() {
     [ ! -s "$TMP/err" ]
 }
 
-# select() can watch descriptors below FD_SETSIZE (1024) only: these are
-# 1,500 connections at once, on descriptors well past it.
-@test "1,500 connections open at once, each echoing its own line" {
-    local hard
-    hard="$(ulimit -Hn)"
-    [ "$hard" = unlimited ] || [ "$hard" -ge 3200 ] ||
-        skip "the hard limit on open files is $hard: 1,500 connections need about 3,200 (server and client)"
-    ulimit -n 3200
-    serve "$(server_bin)" 0
-    run client many "$PORT" 1500
-    echo "$output"
-    [ "$status" -eq 0 ]
-    lines_reach 3001
-    kill -0 "$PID"
-}
-
 @test "a client that sends and never reads stalls its own connection only: 20 others echo meanwhile" {
     serve "$(server_bin)" 0
     run client stall "$PORT" 20
     echo "$output"
     [ "$status" -eq 0 ]
-}
-
-# Each connection's objects go once it is closed (the per-round
-# coroutine of chapter 21's main.c): after a warm-up, 10,000 more cost
-# no memory that stays.
-@test "resident memory stays flat over 10,000 short connections in a row (within 512 KiB)" {
-    serve "$(server_bin)" 0
-    run client churn "$PORT" 1000
-    [ "$status" -eq 0 ]
-    lines_reach 2001
-    local before after
-    before="$(rss_kib)"
-    run client churn "$PORT" 10000
-    [ "$status" -eq 0 ]
-    lines_reach 22001
-    after="$(rss_kib)"
-    echo "VmRSS $before KiB after 1,000 connections, $after KiB after 10,000 more"
-    [ "$((after - before))" -le 512 ]
 }
 
 # CPython's twin ends with a traceback whose last line is this one.

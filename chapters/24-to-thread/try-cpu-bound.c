@@ -31,7 +31,7 @@ static void burn(double seconds)
 static aio_value blocking_io(void *arg)
 {
     call *c = arg;
-    burn(0.5); /* try: CPU work for 0.5 s instead of aio_time_sleep(1) */
+    burn(0.05); /* try: CPU work for 0.05 s instead of aio_time_sleep(1) */
     snprintf(c->answer, sizeof c->answer, "%s done", c->name);
     return aio_str(c->answer);
 }
@@ -58,7 +58,7 @@ static aio_status main_body(const aio_value *args, aio_value *main_result)
                                   &results);
     if (status != AIO_OK)
         return status;
-    aio_print("%s after %.0f s", results.as.s, aio_loop_time() - start);
+    aio_print("%s after %.2f s", results.as.s, aio_loop_time() - start);
 
     start = aio_loop_time();
     aio_print("the same three, each on a thread with asyncio.to_thread:");
@@ -67,7 +67,7 @@ static aio_status main_body(const aio_value *args, aio_value *main_result)
                        &results);
     if (status != AIO_OK)
         return status;
-    aio_print("%s after %.0f s", results.as.s, aio_loop_time() - start);
+    aio_print("%s after %.2f s", results.as.s, aio_loop_time() - start);
     return AIO_OK;
 }
 

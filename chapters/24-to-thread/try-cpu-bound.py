@@ -14,7 +14,7 @@ def burn(seconds):
 
 def blocking_io(name):
     # A plain function, all CPU: nothing in it waits.
-    burn(0.5)  # try: CPU work for 0.5 s instead of time.sleep(1)
+    burn(0.05)  # try: CPU work for 0.05 s instead of time.sleep(1)
     return f"{name} done"
 
 
@@ -27,14 +27,14 @@ async def main():
     start = loop.time()
     print("three blocking calls, each in a coroutine on the loop:")
     results = await asyncio.gather(on_the_loop("A"), on_the_loop("B"), on_the_loop("C"))
-    print(f"{results} after {loop.time() - start:.0f} s")
+    print(f"{results} after {loop.time() - start:.2f} s")
 
     start = loop.time()
     print("the same three, each on a thread with asyncio.to_thread:")
     results = await asyncio.gather(asyncio.to_thread(blocking_io, "D"),
                                    asyncio.to_thread(blocking_io, "E"),
                                    asyncio.to_thread(blocking_io, "F"))
-    print(f"{results} after {loop.time() - start:.0f} s")
+    print(f"{results} after {loop.time() - start:.2f} s")
 
 
 if __name__ == "__main__":
