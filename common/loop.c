@@ -35,12 +35,15 @@ static struct {
     size_t ready_count;
     aio_timer_heap timers;
     uint64_t timer_seq;
-    /* What aio_poll() watches: a dense array, the self-pipe's read end
-     * first, and each watched descriptor's entry in it found through an
-     * array indexed by descriptor.  Both grow; adding and removing a
-     * descriptor are O(1) (the last entry fills the hole). */
+    /* What aio_poll() watches: an array, the self-pipe's read end first,
+     * then the descriptors in the order they were added, each found
+     * through an array indexed by descriptor.  Both grow.  poll() reports
+     * in this order, as epoll (CPython's selector) reports descriptors
+     * that became ready in the order they were added, so a removal leaves
+     * a hole (fd -1, which poll() skips) rather than moving the last
+     * entry into it; holes are closed before the next wait, in one pass. */
     struct pollfd *polled;
-    size_t polled_count, polled_capacity;
+    size_t polled_count, polled_capacity, polled_holes;
     fd_watch *by_fd;
     size_t by_fd_capacity;
     int wakeup_read; /* the self-pipe's read end; -1 while the loop is closed */
@@ -160,12 +163,30 @@ static void poll_drop(fd_watch *w, short events)
     p->events &= (short)~events;
     if (p->events)
         return;
-    size_t last = --loop.polled_count;
-    if (w->slot != last) {
-        *p = loop.polled[last];
-        loop.by_fd[p->fd].slot = w->slot;
+    if (w->slot == loop.polled_count - 1) {
+        loop.polled_count--;
+    } else {
+        *p = (struct pollfd){ .fd = -1 };
+        loop.polled_holes++;
     }
     w->slot = 0;
+}
+
+/* Close the holes, keeping the order of what is left. */
+static void poll_compact(void)
+{
+    size_t kept = 1;
+    for (size_t i = 1; i < loop.polled_count; i++) {
+        if (loop.polled[i].fd < 0)
+            continue;
+        if (i != kept) {
+            loop.polled[kept] = loop.polled[i];
+            loop.by_fd[loop.polled[kept].fd].slot = kept;
+        }
+        kept++;
+    }
+    loop.polled_count = kept;
+    loop.polled_holes = 0;
 }
 
 /* BaseSelectorEventLoop._add_reader and _add_writer: a callback already
@@ -304,7 +325,7 @@ static void open_self_pipe(void)
             aio_fatal("cannot set up the loop's self-pipe: %s", strerror(errno));
     loop.wakeup_read = ends[0];
     atomic_store(&wakeup_write, ends[1]);
-    loop.polled_count = 0;
+    loop.polled_count = loop.polled_holes = 0;
     poll_add(&(fd_watch){ 0 }, ends[0], POLLIN); /* slot 0 */
 }
 
@@ -348,6 +369,8 @@ static void run_once(void)
 
     /* 2. How long to wait: not at all if something is ready, else until
      *    the first timer (aio_poll caps it as CPython does), else forever. */
+    if (loop.polled_holes)
+        poll_compact();
     size_t watched = loop.polled_count - 1; /* the self-pipe is not watched */
     aio_ns timeout = -1;
     if (loop.ready_count || loop.stopping) {
@@ -436,7 +459,7 @@ void aio_loop_close(void)
     loop.by_fd_capacity = 0;
     free(loop.polled);
     loop.polled = NULL;
-    loop.polled_count = loop.polled_capacity = 0;
+    loop.polled_count = loop.polled_capacity = loop.polled_holes = 0;
     close_self_pipe();
     loop.wakeup_hook_count = 0;
     loop.running = false;

@@ -51,6 +51,7 @@ setup() { TMP="$BATS_TEST_TMPDIR"; }
 #   reader: select() watches a pipe: a task waits on a Future that a reader
 #   reader_ready_at_once: A descriptor already readable and no timer: select() with no timeout returns at once
 #   reader_removed: remove_reader() stops a descriptor that stays readable and says whether it was watched; add_reader() replaces
+#   readers_order: descriptors readable together wake their readers in the order they were added, removals between them notwithstanding
 #   run_nested: aio_run() inside a running loop raises RuntimeError; the coroutine
 #   run_pending_cleanup: main returns while a task is still sleeping: aio_run cancels it and
 #   run_unretrieved: A task fails and nobody ever looks at its exception: it is reported
