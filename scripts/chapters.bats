@@ -64,18 +64,18 @@ check_times() {
 
 @test "every chapter prints each line at its loop time in expected/NN.times" { untraced check_times; }
 
-# At AIO_SPEED=20 a chapter really waits: wall time is at least its loop
-# time / 20, no line appears before its time, and none much after it.  A
+# At AIO_SPEED=10 a chapter really waits: wall time is at least its loop
+# time / 10, no line appears before its time, and none much after it.  A
 # sequential run of 06 would print its last line at 9 s, not 3.  Every
 # chapter that sleeps runs at once, each timed on its own: they spend
 # their time asleep, so they do not slow each other down.
-@test "every chapter that sleeps keeps real time at AIO_SPEED=20: 06 takes 3 s, not 9" {
+@test "every chapter that sleeps keeps real time at AIO_SPEED=10: 06 takes 3 s, not 9" {
     local name pids=() names=() count=0
     for name in $(chapters); do
         [ "$(expected_seconds "$name")" != "0.000" ] || continue
         (
             start="$EPOCHREALTIME"
-            AIO_SPEED=20 AIO_STAMP=1 "$(bin "$name")" >"$TMP/$name.got" 2>/dev/null
+            AIO_SPEED=10 AIO_STAMP=1 "$(bin "$name")" >"$TMP/$name.got" 2>/dev/null
             echo "$? $start $EPOCHREALTIME" >"$TMP/$name.wall"
         ) &
         pids+=("$!") names+=("$name")
@@ -89,25 +89,37 @@ check_times() {
     [ "$count" -eq "${#names[@]}" ]
 }
 
-# One chapter's run at AIO_SPEED=20, from the files the test above left.
+# One chapter's run at AIO_SPEED=10, from the files the test above left.
+# The slack is in loop seconds, a tenth of that in real time: a quarter
+# second for chapter 04, even with every test file running at once.
 check_real_time() {
     local name="$1" total status start end
     total="$(expected_seconds "$name")"
     read -r status start end <"$TMP/$name.wall"
     [ "$status" -eq 0 ] || { echo "exit status $status"; return 1; }
-    unstamp <"$TMP/$name.got" | normalise >"$TMP/lines"
-    # The version's own expected files where it has them (expected()).
-    normalise <"$(expected "$name.out")" >"$TMP/want"
-    same "$TMP/want" "$TMP/lines" || return 1
-    # Per line: expected <= actual <= expected + slack (in loop seconds).
-    paste -d' ' <(cut -d' ' -f1 "$(expected "$name.times")") <(cut -d' ' -f1 "$TMP/$name.got") |
-        awk -v total="$total" '
-            { slack = 1.0 + 0.5 * total
-              if ($2 < $1 - 0.0005) { printf "line %d at %s, before its time %s\n", NR, $2, $1; bad = 1 }
-              if ($2 > $1 + slack)  { printf "line %d at %s, long after %s\n", NR, $2, $1; bad = 1 } }
-            END { exit bad }' || return 1
+    # The same lines as the version's own expected files (expected()),
+    # each matched with its expected line by its text: in real time, lines
+    # a few milliseconds apart (chapter 21's two clients, at SPEED=10) may
+    # come in either order on a loaded machine, so the order is left to
+    # the virtual clock's test above.  Per line: expected <= actual <=
+    # expected + slack, in loop seconds.
+    awk -v total="$total" '
+        { time = $1; sub(/^[^ ]+ /, ""); gsub(/0x[0-9a-f]+/, "0xADDRESS") }
+        FNR == NR { want_time[++wanted] = time; want_text[wanted] = $0; next }
+        {
+            slack = 1.0 + 0.5 * total
+            for (i = 1; i <= wanted; i++) if (!used[i] && want_text[i] == $0) break
+            if (i > wanted) { printf "line %d, not expected (or once too often): %s\n", FNR, $0; bad = 1; next }
+            used[i] = 1
+            if (time < want_time[i] - 0.0005) { printf "line %d at %s, before its time %s: %s\n", FNR, time, want_time[i], $0; bad = 1 }
+            if (time > want_time[i] + slack)  { printf "line %d at %s, long after %s: %s\n", FNR, time, want_time[i], $0; bad = 1 }
+        }
+        END {
+            for (i = 1; i <= wanted; i++) if (!used[i]) { printf "missing: %s\n", want_text[i]; bad = 1 }
+            exit bad
+        }' "$(expected "$name.times")" "$TMP/$name.got" || return 1
     awk -v s="$start" -v e="$end" -v total="$total" 'BEGIN {
-            wall = e - s; want = total / 20
+            wall = e - s; want = total / 10
             if (wall < want) { printf "took %.3f s, less than %.3f s\n", wall, want; exit 1 }
             if (wall > want + 5) { printf "took %.3f s, far more than %.3f s\n", wall, want; exit 1 } }'
 }
