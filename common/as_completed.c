@@ -91,6 +91,10 @@ static void wakeup_next(aio_as_completed *it)
 /* done.put_nowait(f) */
 static void put_nowait(aio_as_completed *it, aio_future *f)
 {
+    /* One item per awaitable, a Future or the timeout's None, and never
+     * more: past the queue lie the getters. */
+    if (it->tail == it->capacity)
+        aio_fatal("internal: as_completed()'s queue is full: more completions than awaitables");
     aio_object_hold(f);
     it->queue[it->tail++] = f;
     wakeup_next(it);

@@ -115,6 +115,7 @@ setup() { TMP="$BATS_TEST_TMPDIR"; }
 #   gather_unretrieved: A failed gather that nobody awaits: "_GatheringFuture exception was never retrieved"
 #   as_completed_cancel_in_callback: A cancel that lands while as_completed's callbacks run: the awaiting task is cancelled with a Future handed to it, which the next await takes at once; a child cancelled early raises CancelledError in its turn
 #   as_completed_timeout: A timeout with some children done: awaits in finishing order, a failure in its turn, then TimeoutError for each one left, which runs on; a NaN timeout is due at once
+#   as_completed_timeout_tie: A Future a timer sets at the deadline, armed first: its callback comes after the timeout's, which takes it as not done (TimeoutError)
 #   as_completed_versions: 3.11 and 3.12 make the Tasks at the first next(), 3.13 at the call; async for gives the Tasks themselves from 3.13 on (TypeError before); a coroutine never awaited is reported by its version's __qualname__
 #   wait_cancel_in_callback: Cancels that land while wait's callbacks run: the waiting task is cancelled though its waiter was set; a child cancelled after the waiter was set is still pending; two children done in one step are both in done
 #   wait_child_fails: FIRST_EXCEPTION: wait returns at the first failure, the others pending and running; a cancelled child does not count; a failure that finishes last is never looked at, and is reported at exit

@@ -4,9 +4,9 @@
 # threads, the threads made only when the jobs come; and Ctrl-C while
 # main waits for a 1 s job: main is cancelled at once, the job cannot be,
 # and the program waits for it before it ends with KeyboardInterrupt, as
-# CPython does.  The virtual clock's side (a job's time.sleep()
-# overlapping others) is in chapters.bats and scenarios.bats, against the
-# twins.
+# CPython does; and a job cancelled while it waits for a thread never
+# runs.  The virtual clock's side (a job's time.sleep() overlapping
+# others) is in chapters.bats and scenarios.bats, against the twins.
 
 load helpers
 
@@ -133,4 +133,55 @@ check_waited() {
     need_python
     ran py_twice
     check_waited
+}
+
+# scripts/cases/threads.c, and the same program on CPython: a job still
+# queued behind 32 others when its Future is cancelled never runs.
+QUEUED=$'33 jobs for at most 32 threads; the last one\'s Future cancelled at once
+the last one\'s await: CancelledError
+32 jobs ran; the cancelled one ran: False'
+
+@test "C: a job whose Future is cancelled before a thread takes it never runs" {
+    run --separate-stderr "$(bin cases/threads)"
+    [ "$status" -eq 0 ] || { echo "exit status $status: $stderr"; return 1; }
+    [ "$output" = "$QUEUED" ] || { echo "$output"; return 1; }
+}
+
+@test "CPython: the same" {
+    need_python
+    run --separate-stderr python3 - <<'PY'
+import asyncio
+import threading
+import time
+
+JOBS = 33
+ran, last_ran, lock = 0, False, threading.Lock()
+
+
+def job(i):
+    global ran, last_ran
+    time.sleep(0.1)
+    with lock:
+        ran += 1
+        last_ran = last_ran or i == JOBS - 1
+
+
+async def main():
+    loop = asyncio.get_running_loop()
+    futures = [loop.run_in_executor(None, job, i) for i in range(JOBS)]
+    futures[-1].cancel()
+    print(f"{JOBS} jobs for at most 32 threads; the last one's Future cancelled at once")
+    for future in futures[:-1]:
+        await future
+    try:
+        await futures[-1]
+    except asyncio.CancelledError:
+        print("the last one's await: CancelledError")
+    print(f"{ran} jobs ran; the cancelled one ran: {last_ran}")
+
+
+asyncio.run(main())
+PY
+    [ "$status" -eq 0 ] || { echo "exit status $status: $stderr"; return 1; }
+    [ "$output" = "$QUEUED" ] || { echo "$output"; return 1; }
 }
