@@ -67,15 +67,13 @@ setup() { TMP="$BATS_TEST_TMPDIR"; }
         "$BATS_FILE_TMPDIR/idle.err"
 }
 
-# Two pipes read from descriptors 999 and 1000, a byte waiting in each,
-# watched in that order and both until the end: 1000 is the largest
-# descriptor of every wait and one past the largest before it, so a
-# descriptor set (or select()'s nfds) that stops one short leaves it out,
-# and its byte is never seen.
-# Then both are closed and forgotten, and a wait that still watched them
-# would fail.  Behaviour only: how the loop watches (select() today) is
-# its own business.
-@test "a reader on a high descriptor (1000) is seen readable, on either clock" {
+# Three pipes read from descriptors 999, 1000 and 2000, a byte waiting in
+# each, watched in that order and all until the end: 1000 is one past the
+# largest before it, so a wait that stops one short leaves it out, and
+# 2000 is past FD_SETSIZE (1024), where select() cannot look (its set
+# would be written out of bounds) and poll() can.  Then all are closed and
+# forgotten, and a wait that still watched them would fail.
+@test "readers on high descriptors (1000, and 2000 past FD_SETSIZE) are seen readable, on either clock" {
     for clock in virtual real; do
         run --separate-stderr env AIO_CLOCK="$clock" AIO_SPEED=10 timeout 5 "$(bin cases/waiting)" high_fd
         [[ "$output" != skip:* ]] || skip "${output#skip: }"
@@ -83,6 +81,7 @@ setup() { TMP="$BATS_TEST_TMPDIR"; }
         [ -z "$stderr" ]
         [ "${lines[0]}" = "fd 999: seen readable, read x" ]
         [ "${lines[1]}" = "fd 1000: seen readable, read x" ]
-        [ "${lines[2]}" = "a wait after closing them: fine" ]
+        [ "${lines[2]}" = "fd 2000: seen readable, read x" ]
+        [ "${lines[3]}" = "a wait after closing them: fine" ]
     done
 }

@@ -106,7 +106,12 @@ static aio_status idle(const aio_value *args, aio_value *result)
 
 /* ---- a reader on a high descriptor ----------------------------------------- */
 
-enum { LOW_FD = 999, HIGH_FD = 1000 };
+/* 999 and 1000: the largest descriptor of every wait, and one more than
+ * the largest before it; 2000: past FD_SETSIZE (1024), where select()
+ * cannot look and poll() can. */
+#define HIGH_FD 2000
+static const int targets[] = { 999, 1000, HIGH_FD };
+#define TARGETS (int)(sizeof targets / sizeof targets[0])
 
 typedef struct watched {
     int fd, write_end; /* the write end stays open: no end of file */
@@ -123,17 +128,14 @@ static void got_byte(void *arg)
         aio_future_set_result(w->future, aio_int(byte));
 }
 
-/* Two pipes whose read ends are moved to descriptors 999 and 1000, each
- * with a byte waiting, watched in that order and both until the end: the
- * second is the largest descriptor of every wait, and one more than the
- * largest before it. */
+/* Pipes whose read ends are moved to descriptors 999, 1000 and 2000, each
+ * with a byte waiting, watched in that order and all until the end. */
 static aio_status high_fd(const aio_value *args, aio_value *result)
 {
     (void)args;
     (void)result;
-    static watched w[2];
-    int targets[2] = { LOW_FD, HIGH_FD };
-    for (int i = 0; i < 2; i++) {
+    static watched w[TARGETS];
+    for (int i = 0; i < TARGETS; i++) {
         int ends[2];
         if (pipe(ends) != 0 || dup2(ends[0], targets[i]) != targets[i])
             return aio_raise(AIO_ERROR, "cannot make a pipe on a high descriptor");
@@ -145,7 +147,7 @@ static aio_status high_fd(const aio_value *args, aio_value *result)
         if (!aio_add_reader(targets[i], got_byte, &w[i]))
             return aio_raise(AIO_ERROR, "add_reader() refused the descriptor");
     }
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < TARGETS; i++) {
         aio_value byte;
         aio_status status = aio_await(aio_wait_for(w[i].future, 1.0), &byte);
         if (status == AIO_OK)
@@ -155,9 +157,9 @@ static aio_status high_fd(const aio_value *args, aio_value *result)
         else
             return status;
     }
-    /* Both readers are gone and their descriptors closed: no wait may
-     * still watch them (select() would fail on a closed one). */
-    for (int i = 0; i < 2; i++) {
+    /* The readers are gone and their descriptors closed: no wait may
+     * still watch them (poll() would report a closed one as invalid). */
+    for (int i = 0; i < TARGETS; i++) {
         aio_remove_reader(w[i].fd);
         close(w[i].fd);
         close(w[i].write_end);
@@ -168,8 +170,8 @@ static aio_status high_fd(const aio_value *args, aio_value *result)
     return status;
 }
 
-/* The soft limit on descriptors may be below 1001; raise it to the hard
- * limit's, as far as that goes. */
+/* The soft limit on descriptors may be below 2001; raise it, as far as
+ * the hard limit goes. */
 static int room_for_high_fd(void)
 {
     struct rlimit limit;
