@@ -92,6 +92,7 @@ setup() { TMP="$BATS_TEST_TMPDIR"; }
 #   shield_unretrieved: A cancelled shield lets go of inner: its later failure is reported
 #   wait_for_infinite: timeout=-inf acts as a timeout already passed; None never times out
 #   life_await_cycle: Task A awaits B and B awaits A, left to run()'s clean-up: its cancel() recurses
+#   life_held: A done Future outlives the coroutine that made it when returned, or held as another's result
 #   life_huge_delays: Enormous delays keep their order: 2e9 s comes before 3e9 s, whether the
 #   life_spawn_in_shutdown: A task made during asyncio.run()'s clean-up runs its first step, then is
 #   life_task_names: Task names across three asyncio.run() calls: one counter for the process, and two
@@ -125,7 +126,7 @@ setup() { TMP="$BATS_TEST_TMPDIR"; }
 #   queue_put_cancelled: A putter cancelled just after get_nowait() woke it passes the free place to the next putter; one cancelled while it waits never puts its item
 #   queue_getters_fifo: Waiting getters take items in the order they came; a woken getter whose item get_nowait() took first waits again, at the back
 #   queue_join: join() waits for task_done(), not get(); the last task_done() wakes every joiner; a put makes join() wait again; with nothing unfinished it returns without a pause
-#   queue_nowait: get_nowait() of an empty Queue raises QueueEmpty, put_nowait() into a full one QueueFull; a maxsize of 0 or below is no limit
+#   queue_nowait: get_nowait() of an empty Queue raises QueueEmpty, put_nowait() into a full one QueueFull; a maxsize of 0 or below is no limit, and 1,000 items come back in order
 #   queue_task_done: task_done() more often than put(): ValueError('task_done() called too many times'), in main or in a task; before the get() it is accepted
 #   queue_shutdown: 3.13's shutdown(): a waiting putter and put_nowait() raise QueueShutDown, the items left can still be taken, then get_nowait() and waiting getters raise it; 3.11/3.12 have no shutdown()
 #   queue_shutdown_immediate: 3.13's shutdown(immediate=True) drops the items, each counted done, and get() raises QueueShutDown at once; join() still waits for the item being worked on

@@ -1,6 +1,7 @@
 /* The forms that never wait: get_nowait() of an empty queue raises
  * QueueEmpty, put_nowait() into a full one QueueFull, neither with a
- * message.  A maxsize of 0, or below, is no limit: full() is never True. */
+ * message.  A maxsize of 0, or below, is no limit: full() is never True,
+ * and a thousand items, for which the queue grows, come back in order. */
 #include "scenario.h"
 
 static void show(aio_queue *queue)
@@ -33,10 +34,16 @@ static aio_status main_body(const aio_value *args, aio_value *result)
     show(queue);
     for (long maxsize = 0; maxsize >= -1; maxsize--) {
         aio_queue *unlimited = aio_queue_new(maxsize);
-        for (long i = 0; i < 1000; i++)
+        for (long i = 1; i <= 1000; i++)
             aio_queue_put_nowait(unlimited, aio_int(i));
         aio_print("maxsize=%ld: qsize=%zu full=%s", maxsize, aio_queue_qsize(unlimited),
                   py_bool(aio_queue_full(unlimited)));
+        /* Grown from 4 slots to 1024 on the way: every item kept, in order. */
+        bool in_order = true;
+        for (long i = 1; i <= 1000; i++)
+            in_order = aio_queue_get_nowait(unlimited, &item) == AIO_OK && item.kind == AIO_INT && item.as.i == i &&
+                       in_order;
+        aio_print("get_nowait() gave 1 to 1000 in order: %s", py_bool(in_order));
     }
     aio_queue *small = aio_queue_new(0);
     aio_queue_put_nowait(small, aio_none());

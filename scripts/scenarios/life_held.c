@@ -1,0 +1,63 @@
+/* Two ways a done Future outlives the coroutine that made it: returned
+ * to its caller, and held as another Future's result.  Each is read a
+ * loop iteration later, after the sweep (common/README.md, "Lifetime"):
+ * in CPython the references keep them, and so does our rule. */
+#include "scenario.h"
+
+/* Three Futures made first, and cancelled: the one that matters is not
+ * the first object of its slab. */
+static void make_others(void)
+{
+    for (int i = 0; i < 3; i++)
+        aio_future_cancel(aio_future_new());
+}
+
+static aio_status made_and_returned(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    make_others();
+    aio_future *done = aio_future_new();
+    aio_future_set_result(done, aio_str("made and returned"));
+    *result = aio_ptr(done);
+    return AIO_OK;
+}
+
+static aio_status held_as_result(const aio_value *args, aio_value *result)
+{
+    (void)result;
+    make_others();
+    aio_future *inner = aio_future_new();
+    aio_future_set_result(inner, aio_str("held as another's result"));
+    aio_future_set_result(args[0].as.p, aio_ptr(inner));
+    return AIO_OK;
+}
+
+static aio_status main_body(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    (void)result;
+    aio_value got, value;
+    aio_status status = aio_await(coro("made_and_returned", made_and_returned, aio_none()), &got);
+    if (status == AIO_OK)
+        status = aio_await(aio_sleep(0), NULL);
+    if (status == AIO_OK)
+        status = aio_future_result(got.as.p, &value);
+    if (status != AIO_OK)
+        return status;
+    aio_print("a loop iteration later: '%s'", value.as.s);
+
+    aio_future *holder = aio_future_new();
+    status = aio_await(coro("held_as_result", held_as_result, aio_ptr(holder)), NULL);
+    if (status == AIO_OK)
+        status = aio_await(aio_sleep(0), NULL);
+    if (status == AIO_OK)
+        status = aio_future_result(holder, &got);
+    if (status == AIO_OK)
+        status = aio_future_result(got.as.p, &value);
+    if (status != AIO_OK)
+        return status;
+    aio_print("a loop iteration later: \"%s\"", value.as.s);
+    return AIO_OK;
+}
+
+int main(void) { return run_main(main_body); }
