@@ -196,7 +196,7 @@ help:
 	@echo "make scenario-NAME   run one scenario of scripts/scenarios/ in real time (SPEED too)"
 	@echo "make test            check every chapter against the post (bats)"
 	@echo "make check           the same programs under gcc, clang, fortify, ASan, valgrind, aarch64,"
-	@echo "                     and the twins under each CPython 3.11-3.13 found"
+	@echo "                     the twins under each CPython 3.11-3.13 found, and the checks at scale"
 	@echo "make bench           time the loop against CPython's asyncio"
 	@echo "make fuzz            random scenarios, C against CPython (SEEDS=N, default 2000)"
 	@echo "make clean           remove $(BUILD)/"
