@@ -91,8 +91,9 @@ setup_file() { build_all benches; }
 
 # asyncio.run()'s Ctrl-C: main is cancelled, then every task left, each
 # closing its connection; then KeyboardInterrupt, by SIGINT (status 130).
-@test "SIGINT ends the server as asyncio.run() does: open connections closed as cancelled, KeyboardInterrupt, status 130" {
-    serve "$(server_bin)" 0
+# ends_as_run_does SERVER...: serve, hold a connection open, send SIGINT.
+ends_as_run_does() {
+    serve "$@"
     exec 5<>/dev/tcp/127.0.0.1/"$PORT"
     lines_reach 2
     kill -INT "$PID"
@@ -105,19 +106,13 @@ setup_file() { build_all benches; }
     [ "$(tail -n 1 "$TMP/err")" = KeyboardInterrupt ]
 }
 
+@test "SIGINT ends the server as asyncio.run() does: open connections closed as cancelled, KeyboardInterrupt, status 130" {
+    ends_as_run_does "$(server_bin)" 0
+}
+
 @test "the twin on CPython ends the same way on SIGINT" {
     need_python_here
-    serve python3 -u "$ROOT/chapters/21-echo-server/twin.py" 0
-    exec 5<>/dev/tcp/127.0.0.1/"$PORT"
-    lines_reach 2
-    kill -INT "$PID"
-    STATUS=0
-    wait "$PID" || STATUS=$?
-    PID=""
-    exec 5<&-
-    [ "$STATUS" -eq 130 ]
-    grep -Eqx '\[1\] closed 127\.0\.0\.1:[0-9]+: cancelled' "$TMP/out"
-    [ "$(tail -n 1 "$TMP/err")" = KeyboardInterrupt ]
+    ends_as_run_does python3 -u "$ROOT/chapters/21-echo-server/twin.py" 0
 }
 
 @test "SIGTERM ends the server at once, by its default action" {

@@ -227,6 +227,15 @@ static aio_status run_reschedule(const op *o, aio_value *value)
     return aio_timeout_exit(timeout, status);
 }
 
+/* `except TimeoutError:` around an `async with`: noted, and gone. */
+static aio_status except_timeout(aio_status status, char *note, size_t size)
+{
+    if (status != AIO_TIMEOUT)
+        return status;
+    snprintf(note, size, "TimeoutError");
+    return AIO_OK;
+}
+
 /* nested tN D E */
 static aio_status run_nested(const op *o, char *text, size_t size)
 {
@@ -238,19 +247,11 @@ static aio_status run_nested(const op *o, char *text, size_t size)
         status = aio_timeout_enter(inner);
         if (status == AIO_OK)
             status = settle(task, first, sizeof first);
-        status = aio_timeout_exit(inner, status);
-        if (status == AIO_TIMEOUT) {
-            snprintf(first, sizeof first, "TimeoutError");
-            status = AIO_OK;
-        }
+        status = except_timeout(aio_timeout_exit(inner, status), first, sizeof first);
         if (status == AIO_OK)
             status = settle(task, second, sizeof second);
     }
-    status = aio_timeout_exit(outer, status);
-    if (status == AIO_TIMEOUT) {
-        snprintf(second, sizeof second, "TimeoutError");
-        status = AIO_OK;
-    }
+    status = except_timeout(aio_timeout_exit(outer, status), second, sizeof second);
     if (status != AIO_OK) {
         describe(status, text, size);
         return status;
