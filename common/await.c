@@ -4,12 +4,13 @@
  *   - a Future (or Task) that is done gives its result without yielding;
  *   - a pending one blocks the task until it is done (see future.c). */
 #include "internal.h"
+#include "machinery/object.h"
 #include "machinery/trace.h"
 
 aio_status aio_await_awaitable(aio_awaitable *awaitable, aio_value *result)
 {
     if (result)
-        *result = aio_none();
+        *result = (aio_value){ .kind = AIO_NONE }; /* None; aio_none() would be a call */
     /* Python rejects `await` outside `async def` at compile time; the C
      * compiler cannot, so the loop checks at run time instead. */
     if (!aio_current_task())
@@ -20,9 +21,13 @@ aio_status aio_await_awaitable(aio_awaitable *awaitable, aio_value *result)
         return awaitable->type->await(awaitable, result);
     aio_value unused = aio_none();
     aio_value *into = result ? result : &unused; /* the trace shows it either way */
+    /* The trace names the awaitable after the await, so it holds it: a
+     * coroutine that has run may otherwise go at once (coroutine.c). */
+    aio_object_hold(awaitable);
     AIO_TRACE(awaits, awaitable);
     aio_status status = awaitable->type->await(awaitable, into);
     AIO_TRACE(awaited, awaitable, status, *into);
+    aio_object_drop(awaitable);
     return status;
 }
 

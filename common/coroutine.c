@@ -6,9 +6,13 @@
 #include "machinery/object.h"
 #include "machinery/config.h"
 
+static aio_status coro_run(aio_coro *coro, aio_value *result, bool done_with);
+
+/* `await coro`: once it has run, nobody is left who needs it (unless
+ * something holds it: the trace does, await.c), so it may go at once. */
 static aio_status coro_await(aio_awaitable *self, aio_value *result)
 {
-    return aio_coro_run((aio_coro *)self, result);
+    return coro_run((aio_coro *)self, result, true);
 }
 
 /* CPython warns when a coroutine object that never ran is destroyed: its
@@ -43,12 +47,19 @@ const aio_awaitable_type aio_coro_type = {
  * it lets go of its arguments now. */
 static bool settled(const void *object) { return ((const aio_coro *)object)->state == AIO_CORO_CLOSED; }
 
+static inline void drop_args(aio_coro *coro)
+{
+    for (unsigned i = 0; i < coro->nargs; i++)
+        aio_value_drop(coro->args[i]);
+    coro->nargs = 0;
+}
+
 static bool reclaim(void *object, bool at_exit)
 {
     aio_coro *coro = object;
-    for (size_t i = 0; i < coro->nargs; i++)
-        aio_value_drop(coro->args[i]);
-    coro->nargs = 0;
+    drop_args(coro);
+    if (coro->state == AIO_CORO_CLOSED)
+        return true; /* nothing to say */
     if (coro->state == AIO_CORO_CREATED && !at_exit)
         return false;
     coro_finalize(&coro->base);
@@ -67,7 +78,7 @@ static aio_coro *coro_new(const char *name, aio_coro_fn fn, size_t nargs, const 
     coro->name = name;
     coro->fn = fn;
     coro->state = AIO_CORO_CREATED;
-    coro->nargs = nargs;
+    coro->nargs = (unsigned)nargs;
     for (size_t i = 0; i < nargs; i++) {
         coro->args[i] = args[i];
         aio_value_hold(args[i]);
@@ -106,7 +117,33 @@ char *aio_coro_repr(const aio_coro *coro, char *buf, size_t size)
 /* A coroutine runs once.  Running its body is an ordinary C call on the
  * current task's stack: when the body awaits something that is not ready,
  * the whole stack is switched out, this frame included. */
-aio_status aio_coro_run(aio_coro *coro, aio_value *result)
+aio_status aio_coro_run(aio_coro *coro, aio_value *result) { return coro_run(coro, result, false); }
+
+/* The body has returned: hand over what it made and returned, and close. */
+static AIO_NOINLINE aio_status coro_end(aio_coro *coro, aio_status status, aio_value *result, bool done_with)
+{
+    if (status != AIO_OK)
+        coro->value = (aio_value){ .kind = AIO_NONE };
+    aio_frame_leave(&coro->frame, coro->value);
+    if (result)
+        *result = coro->value;
+    coro->state = AIO_CORO_CLOSED;
+    if (done_with && aio_object_unneeded(coro)) {
+        drop_args(coro); /* what the sweep would do (reclaim()), now */
+        aio_object_free(coro);
+    } else {
+        aio_object_settled(coro);
+    }
+    return status;
+}
+
+/* done_with: the caller will not touch `coro` again, so that once it has
+ * finished it may go at once (machinery/object.h, aio_object_unneeded()).
+ * This frame stays on the stack while the body runs, and a suspended
+ * task's copy of the stack carries it on every switch: so the coroutine
+ * holds its frame and its result, not this function, and the end is a
+ * function of its own, keeping in registers only what is needed after. */
+static aio_status coro_run(aio_coro *coro, aio_value *result, bool done_with)
 {
     if (coro->state == AIO_CORO_RUNNING) /* in another task, or further up this one */
         return aio_raise_in("await", AIO_RUNTIME_ERROR, "coroutine is being awaited already");
@@ -114,17 +151,13 @@ aio_status aio_coro_run(aio_coro *coro, aio_value *result)
         return aio_raise_in("await", AIO_RUNTIME_ERROR, "cannot reuse already awaited coroutine");
     coro->state = AIO_CORO_RUNNING;
     coro->runner = aio_current_task();
-    aio_value value = aio_none();
+    /* None, spelled out: aio_none() is a call into value.c. */
+    coro->value = (aio_value){ .kind = AIO_NONE };
     /* What the body makes belongs to this call, as a Python function's
      * locals do: it is let go when the body returns, bar what it returns. */
-    aio_frame frame;
-    aio_frame_enter(&frame);
-    aio_status status = coro->fn(coro->args, &value);
-    aio_frame_leave(&frame, status == AIO_OK ? value : aio_none());
-    aio_coro_close(coro);
-    if (result)
-        *result = status == AIO_OK ? value : aio_none();
-    return status;
+    aio_frame_enter(&coro->frame);
+    aio_status status = coro->fn(coro->args, &coro->value);
+    return coro_end(coro, status, result, done_with);
 }
 
 void aio_coro_close(aio_coro *coro)

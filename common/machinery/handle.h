@@ -26,6 +26,7 @@ struct aio_handle {
     const char *owner; /* timers: who armed it, for the trace */
     bool due;          /* timers: moved to the ready queue */
     aio_handle *next;  /* ready queue */
+    struct aio_object_header *held; /* what `arg` points to, held (machinery/object.h) */
 };
 
 /* A handle holding one reference; release() drops one, and the last
@@ -41,13 +42,15 @@ typedef struct aio_handle_pool {
 } aio_handle_pool;
 
 extern aio_handle_pool aio_handle_spares;
+
 aio_handle *aio_handle_malloc(void);
 /* Free every handle at once, whatever its references (loop close). */
 void aio_handle_pool_free(void);
 
-/* A handle holds its argument until it goes back to the pool, so that an
- * object passed to call_soon() lives until its callback has run. */
-static inline aio_handle *aio_handle_new(void (*callback)(void *arg), void *arg)
+/* A handle for callback(arg) that holds nothing: for an argument that
+ * keeps itself alive while the handle waits (a pending Task, whose step
+ * it is: loop.h, aio_call_soon_unheld()). */
+static inline aio_handle *aio_handle_new_unheld(void (*callback)(void *arg), void *arg)
 {
     aio_stack_refuse(arg, "call_soon() or call_later()");
     aio_handle *h = aio_handle_spares.spare;
@@ -56,7 +59,15 @@ static inline aio_handle *aio_handle_new(void (*callback)(void *arg), void *arg)
     else
         h = aio_handle_malloc();
     *h = (aio_handle){ .callback = callback, .arg = arg, .refs = 1 };
-    aio_object_hold(arg);
+    return h;
+}
+
+/* A handle holds its argument until it goes back to the pool, so that an
+ * object passed to call_soon() lives until its callback has run. */
+static inline aio_handle *aio_handle_new(void (*callback)(void *arg), void *arg)
+{
+    aio_handle *h = aio_handle_new_unheld(callback, arg);
+    h->held = aio_object_hold_header(arg);
     return h;
 }
 
@@ -64,7 +75,7 @@ static inline void aio_handle_release(aio_handle *h)
 {
     if (--h->refs > 0)
         return;
-    aio_object_drop(h->arg);
+    aio_object_drop_header(h->held);
     h->next = aio_handle_spares.spare;
     aio_handle_spares.spare = h;
 }

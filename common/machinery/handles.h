@@ -45,19 +45,17 @@ static inline const void *aio_future_checked_(const aio_future *h) { return h; }
 static inline const void *aio_task_checked_(const aio_task *h) { return h; }
 static inline const void *aio_timeout_checked_(const aio_timeout *h) { return h; }
 
-/* The conversions to Awaitable, for aio_as_awaitable() below. */
-static inline aio_awaitable *aio_coro_awaitable_(aio_coro *c)
+/* The conversions to Awaitable: checked on the way in, and plain (for
+ * aio_await() below), or tagged again (for aio_as_awaitable()). */
+static inline aio_awaitable *aio_coro_awaitable_in_(aio_coro *c) { return (aio_coro_awaitable)(aio_coro_in_(c)); }
+static inline aio_awaitable *aio_future_awaitable_in_(aio_future *f)
 {
-    return aio_out_((aio_coro_awaitable)(aio_coro_in_(c)));
+    return (aio_future_awaitable)(aio_future_in_(f, "await"));
 }
-static inline aio_awaitable *aio_future_awaitable_(aio_future *f)
-{
-    return aio_out_((aio_future_awaitable)(aio_future_in_(f, "await")));
-}
-static inline aio_awaitable *aio_task_awaitable_(aio_task *t)
-{
-    return aio_out_((aio_task_awaitable)(aio_task_in_(t, "await")));
-}
+static inline aio_awaitable *aio_task_awaitable_in_(aio_task *t) { return (aio_task_awaitable)(aio_task_in_(t, "await")); }
+static inline aio_awaitable *aio_coro_awaitable_(aio_coro *c) { return aio_out_(aio_coro_awaitable_in_(c)); }
+static inline aio_awaitable *aio_future_awaitable_(aio_future *f) { return aio_out_(aio_future_awaitable_in_(f)); }
+static inline aio_awaitable *aio_task_awaitable_(aio_task *t) { return aio_out_(aio_task_awaitable_in_(t)); }
 
 /* ---- 1-1 coroutines, 1-2 run, 1-3 await, 1-4 sleep ---------------------- */
 #define aio_coro_new(name, fn, arg) ((aio_coro *)aio_out_((aio_coro_new)((name), (fn), (arg))))
@@ -65,6 +63,14 @@ static inline aio_awaitable *aio_task_awaitable_(aio_task *t)
 #define aio_coro_repr(coro, buf, size) (aio_coro_repr)(aio_coro_in_(coro), (buf), (size))
 #define aio_run(main, result) (aio_run)(aio_coro_in_(main), (result))
 #define aio_await_awaitable(a, result) (aio_await_awaitable)(aio_awaitable_in_(a), (result))
+/* await x: x is checked once and goes in plain, rather than tagged again
+ * by aio_as_awaitable() for aio_await_awaitable() to check again. */
+#undef aio_await
+#define aio_await(x, result) (aio_await_awaitable)(_Generic((x), \
+        aio_coro *: aio_coro_awaitable_in_,                     \
+        aio_future *: aio_future_awaitable_in_,                 \
+        aio_task *: aio_task_awaitable_in_,                     \
+        aio_awaitable *: aio_awaitable_in_)(x), (result))
 #define aio_coro_awaitable(c) aio_coro_awaitable_(c)
 #define aio_future_awaitable(f) aio_future_awaitable_(f)
 #define aio_task_awaitable(t) aio_task_awaitable_(t)

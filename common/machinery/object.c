@@ -36,8 +36,12 @@
 #elif defined(__has_include)
 #if __has_include(<valgrind/memcheck.h>) && !defined(AIO_NO_VALGRIND)
 #include <valgrind/memcheck.h>
-#define body_gone(p, n) VALGRIND_MAKE_MEM_NOACCESS((p), (n))
-#define body_back(p, n) VALGRIND_MAKE_MEM_UNDEFINED((p), (n))
+/* Asked once (reserve()): a client request costs a dozen instructions,
+ * and every allocation and free makes one. */
+static bool on_valgrind;
+#define body_gone(p, n) (on_valgrind ? (void)VALGRIND_MAKE_MEM_NOACCESS((p), (n)) : (void)0)
+#define body_back(p, n) (on_valgrind ? (void)VALGRIND_MAKE_MEM_UNDEFINED((p), (n)) : (void)0)
+#define AIO_OBJECT_VALGRIND 1
 #endif
 #endif
 #ifndef body_gone
@@ -47,7 +51,7 @@
 
 typedef struct aio_object_header object;
 
-enum { LIVE = AIO_OBJECT_LIVE, OWNED = 2, ON_SWEEP = 4 };
+enum { LIVE = AIO_OBJECT_LIVE, OWNED = AIO_OBJECT_OWNED, ON_SWEEP = AIO_OBJECT_ON_SWEEP };
 
 #define HEADER AIO_OBJECT_HEADER
 #define SLAB_BYTES ((size_t)64 * 1024)
@@ -80,7 +84,6 @@ static struct {
     uint64_t seq;
     uint32_t run, runs;   /* the run now going on (0: none), and how many began */
     size_t alive;
-    aio_frame *frames;    /* the running task's frames, innermost first */
     object *sweep;        /* may be dead: look at them at the end of the iteration */
     struct block *blocks, *program_blocks; /* aio_run_memory() of this run, and of none */
     bool ending_run;      /* aio_objects_run_end() at work: no sweeping */
@@ -88,7 +91,8 @@ static struct {
 
 static void *body_of(object *o) { return (char *)o + HEADER; }
 static object *header_of(const void *body) { return (object *)((char *)body - HEADER); }
-static const slab_info *slab_of(const void *p) { return &mem.slabs[((const char *)p - mem.lo) / SLAB_BYTES]; }
+/* Unsigned: a signed division by SLAB_BYTES would cost a sign fix-up. */
+static const slab_info *slab_of(const void *p) { return &mem.slabs[(size_t)((const char *)p - mem.lo) / SLAB_BYTES]; }
 
 /* The object whose body begins at `p`, if p is exactly that; else NULL.
  * Anything outside the slabs handed out (a static, the stack, malloc()ed
@@ -142,6 +146,9 @@ static void reserve(void)
         mem.slabs = calloc(size / SLAB_BYTES, sizeof *mem.slabs);
         if (!mem.slabs)
             aio_fatal("MemoryError: no memory for the object table");
+#ifdef AIO_OBJECT_VALGRIND
+        on_valgrind = RUNNING_ON_VALGRIND;
+#endif
         mem.lo = mem.next_slab = p;
         mem.hi = mem.lo + size;
         aio_objects_span = (aio_object_span){ mem.lo, mem.next_slab };
@@ -163,39 +170,79 @@ static unsigned kind_index(const aio_object_kind *kind)
 
 static void finalize_all_at_exit(void);
 
-static object *take_slot(size_t size, const aio_object_kind *kind, const char *what)
+/* A slot from a new slab, or the rest of the newest: off the fast path. */
+static AIO_NOINLINE object *carve(pool *pl, unsigned p, size_t slot, const aio_object_kind *kind,
+                                  const char *what)
 {
-    if (!mem.lo) {
-        aio_config_load(); /* a bad AIO_* setting must stop us before anything runs */
-        reserve();
-        atexit(finalize_all_at_exit);
+    if ((size_t)(pl->end - pl->bump) < slot) {
+        if ((size_t)(mem.hi - mem.next_slab) < SLAB_BYTES ||
+            mprotect(mem.next_slab, SLAB_BYTES, PROT_READ | PROT_WRITE) != 0)
+            aio_fatal("MemoryError: no memory for a new %s (%zu objects alive)", what, mem.alive);
+        slab_info *s = &mem.slabs[(size_t)(mem.next_slab - mem.lo) / SLAB_BYTES];
+        *s = (slab_info){ kind, (uint32_t)slot, (uint32_t)((((uint64_t)1 << 32) + slot - 1) / slot), (uint16_t)p };
+        pl->bump = mem.next_slab;
+        pl->end = pl->bump + SLAB_BYTES - SLAB_BYTES % slot;
+        mem.next_slab += SLAB_BYTES;
+        aio_objects_span.end = mem.next_slab;
     }
+    object *o = (object *)pl->bump;
+    pl->bump += slot;
+    o->gen = 1;
+    return o;
+}
+
+static AIO_COLD void first_object(void)
+{
+    aio_config_load(); /* a bad AIO_* setting must stop us before anything runs */
+    reserve();
+    atexit(finalize_all_at_exit);
+}
+
+/* Zero a new object's body with a call to memset().  Knowing that the
+ * size is at most MAX_SLOT, gcc would write `rep stos` in place instead,
+ * which for the hundred bytes of a coroutine takes twice as long as the
+ * call (x86-64, measured); the empty asm hides what it knows. */
+static void zero_body(void *body, size_t n)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    __asm__("" : "+r"(n));
+#endif
+    memset(body, 0, n);
+}
+
+/* The pool for objects of `kind` and `size`.  The last one asked for is
+ * remembered: on every switch the same kind and size come again (the
+ * coroutine each sleep(0) makes), and the lookup costs more than the rest. */
+static unsigned pool_for(size_t size, const aio_object_kind *kind, const char *what)
+{
+    static const aio_object_kind *last_kind;
+    static size_t last_size;
+    static unsigned last_pool;
+    if (kind == last_kind && size == last_size)
+        return last_pool;
     size_t slot = (HEADER + size + 15) & ~(size_t)15;
     if (slot > MAX_SLOT)
         aio_fatal("internal: a %s of %zu bytes is larger than an object may be", what, size);
-    unsigned p = kind_index(kind) * CLASSES + (unsigned)(slot / 16 - 1);
+    last_kind = kind;
+    last_size = size;
+    last_pool = kind_index(kind) * CLASSES + (unsigned)(slot / 16 - 1);
+    return last_pool;
+}
+
+static object *take_slot(size_t size, const aio_object_kind *kind, const char *what)
+{
+    if (!mem.lo)
+        first_object();
+    unsigned p = pool_for(size, kind, what);
+    size_t slot = (p % CLASSES + 1) * 16;
     pool *pl = &mem.pools[p];
     object *o = pl->free;
-    if (o) {
+    if (o)
         pl->free = o->link;
-    } else {
-        if ((size_t)(pl->end - pl->bump) < slot) {
-            if ((size_t)(mem.hi - mem.next_slab) < SLAB_BYTES ||
-                mprotect(mem.next_slab, SLAB_BYTES, PROT_READ | PROT_WRITE) != 0)
-                aio_fatal("MemoryError: no memory for a new %s (%zu objects alive)", what, mem.alive);
-            slab_info *s = &mem.slabs[(mem.next_slab - mem.lo) / SLAB_BYTES];
-            *s = (slab_info){ kind, (uint32_t)slot, (uint32_t)((((uint64_t)1 << 32) + slot - 1) / slot), (uint16_t)p };
-            pl->bump = mem.next_slab;
-            pl->end = pl->bump + SLAB_BYTES - SLAB_BYTES % slot;
-            mem.next_slab += SLAB_BYTES;
-            aio_objects_span.end = mem.next_slab;
-        }
-        o = (object *)pl->bump;
-        pl->bump += slot;
-        o->gen = 1;
-    }
+    else
+        o = carve(pl, p, slot, kind, what);
     body_back(body_of(o), slot - HEADER);
-    memset(body_of(o), 0, slot - HEADER);
+    zero_body(body_of(o), slot - HEADER);
     o->link = NULL;
     o->seq = ++mem.seq;
     o->refs = 0;
@@ -209,9 +256,9 @@ void *aio_object_alloc(size_t size, const aio_object_kind *kind, const char *wha
 {
     object *o = take_slot(size, kind, what);
     o->flags |= OWNED;
-    if (mem.frames) { /* inside a coroutine: its frame's, until it returns */
-        o->link = mem.frames->owned;
-        mem.frames->owned = o;
+    if (aio_frames) { /* inside a coroutine: its frame's, until it returns */
+        o->link = aio_frames->owned;
+        aio_frames->owned = o;
     } /* else the run's (or the program's), until it ends */
     return body_of(o);
 }
@@ -250,11 +297,26 @@ void aio_object_settled(void *body)
         consider(o);
 }
 
-void aio_object_hold_slow(const void *p)
+void aio_object_free(void *body)
+{
+    if (!mem.ending_run) /* else aio_objects_run_end() has it in its list, and frees it */
+        release_slot(header_of(body));
+}
+
+object *aio_object_hold_slow(const void *p)
 {
     object *o = object_at(untagged(p));
     if (o)
         o->refs++;
+    return o;
+}
+
+void aio_object_drop_last(object *o)
+{
+    if (o->refs == 0)
+        aio_fatal("internal: a %s let go more often than it was held", slab_of(o)->kind->what);
+    if (--o->refs == 0)
+        consider(o);
 }
 
 void aio_object_drop_slow(const void *p)
@@ -266,18 +328,6 @@ void aio_object_drop_slow(const void *p)
         aio_fatal("internal: a %s let go more often than it was held", slab_of(o)->kind->what);
     if (--o->refs == 0)
         consider(o);
-}
-
-void aio_value_hold(aio_value value)
-{
-    if (value.kind == AIO_PTR)
-        aio_object_hold(value.as.p);
-}
-
-void aio_value_drop(aio_value value)
-{
-    if (value.kind == AIO_PTR)
-        aio_object_drop(value.as.p);
 }
 
 void aio_object_sweep(void)
@@ -298,13 +348,6 @@ void aio_object_sweep(void)
 
 /* ---- frames ------------------------------------------------------------- */
 
-void aio_frame_enter(aio_frame *frame)
-{
-    frame->parent = mem.frames;
-    frame->owned = NULL;
-    mem.frames = frame;
-}
-
 static void adopt(aio_frame *frame, object *o)
 {
     o->flags |= OWNED;
@@ -314,9 +357,20 @@ static void adopt(aio_frame *frame, object *o)
     }
 }
 
+aio_frame *aio_frames;
+
+void aio_frame_enter(aio_frame *frame)
+{
+    frame->parent = aio_frames;
+    frame->owned = NULL;
+    aio_frames = frame;
+}
+
 void aio_frame_leave(aio_frame *frame, aio_value result)
 {
-    mem.frames = frame->parent;
+    aio_frames = frame->parent;
+    if (!frame->owned && result.kind != AIO_PTR)
+        return; /* made nothing, returns no object: nothing to hand over or let go */
     object *returned = result.kind == AIO_PTR ? object_at(untagged(result.as.p)) : NULL;
     for (object *o = frame->owned, *next; o; o = next) {
         next = o->link;
@@ -329,13 +383,6 @@ void aio_frame_leave(aio_frame *frame, aio_value result)
     /* Returned, but made elsewhere and held by nothing else: the caller has it. */
     if (returned && !(returned->flags & OWNED) && !(returned->flags & ON_SWEEP))
         adopt(frame->parent, returned);
-}
-
-aio_frame *aio_frame_swap(aio_frame *chain)
-{
-    aio_frame *was = mem.frames;
-    mem.frames = chain;
-    return was;
 }
 
 /* ---- runs --------------------------------------------------------------- */

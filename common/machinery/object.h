@@ -34,6 +34,16 @@
 
 #include "value.h"
 
+/* A rare path kept out of a hot function, so that the hot one saves fewer
+ * registers and, on a task's stack, has a smaller frame to copy. */
+#if defined(__GNUC__) || defined(__clang__)
+#define AIO_COLD __attribute__((noinline, cold))
+#define AIO_NOINLINE __attribute__((noinline))
+#else
+#define AIO_COLD
+#define AIO_NOINLINE
+#endif
+
 /* Before each object, where its user cannot see it.  (Here, not in
  * object.c, only for the inline fast paths at the end of this file.) */
 typedef struct aio_object_header {
@@ -46,6 +56,8 @@ typedef struct aio_object_header {
 } aio_object_header;
 #define AIO_OBJECT_HEADER ((sizeof(aio_object_header) + 15) & ~(size_t)15)
 #define AIO_OBJECT_LIVE 1
+#define AIO_OBJECT_OWNED 2    /* a frame, a run or the program owns it */
+#define AIO_OBJECT_ON_SWEEP 4 /* on the sweep's list */
 /* x86-64 and AArch64 user addresses fit in 48 bits: the top 16 carry the tag. */
 #define AIO_HANDLE_TAG_SHIFT 48
 
@@ -71,12 +83,25 @@ void *aio_object_alloc_unowned(size_t size, const aio_object_kind *kind, const c
  * callbacks and coroutine arguments hold what they point to. */
 static inline void aio_object_hold(const void *p);
 static inline void aio_object_drop(const void *p);
-void aio_value_hold(aio_value value);
-void aio_value_drop(aio_value value);
+/* The same two for a holder that keeps what the hold found: the header
+ * of the object held (NULL: not one of ours), so that letting go does not
+ * look for the object again (a loop handle, on every call_soon()). */
+static inline struct aio_object_header *aio_object_hold_header(const void *p);
+static inline void aio_object_drop_header(struct aio_object_header *held);
+static inline void aio_value_hold(aio_value value);
+static inline void aio_value_drop(aio_value value);
 
 /* `object` may just have settled (a Future became done): look at it at
  * the end of the iteration. */
 void aio_object_settled(void *object);
+/* Nothing needs `object` (one of ours, settled) but the caller: no frame
+ * owns it, nothing holds it.  Then the caller may finalize it itself and
+ * hand it to aio_object_free() at once, as Python's reference count would
+ * free it, instead of leaving it to the sweep at the end of the iteration
+ * (a finished coroutine that its await has just run: the switch
+ * benchmark's sleep(0) makes one per switch). */
+static inline bool aio_object_unneeded(const void *object);
+void aio_object_free(void *object);
 /* Finalize and reuse what nobody needs any more (the loop calls it once
  * per iteration). */
 void aio_object_sweep(void);
@@ -94,7 +119,7 @@ void aio_frame_enter(aio_frame *frame);
 void aio_frame_leave(aio_frame *frame, aio_value result);
 /* Each task has its own chain of frames: the task switch swaps it in
  * (NULL: the loop itself, outside every task) and reads it back. */
-aio_frame *aio_frame_swap(aio_frame *chain);
+static inline aio_frame *aio_frame_swap(aio_frame *chain);
 
 /* ---- runs -------------------------------------------------------------- */
 /* aio_run() begins: objects made from now on belong to this run. */
@@ -129,8 +154,10 @@ typedef struct aio_object_span {
     const char *lo, *end; /* the slabs handed out so far */
 } aio_object_span;
 extern aio_object_span aio_objects_span;
-void aio_object_hold_slow(const void *p);
+extern aio_frame *aio_frames; /* the running task's frames, innermost first */
+aio_object_header *aio_object_hold_slow(const void *p);
 void aio_object_drop_slow(const void *p);
+void aio_object_drop_last(aio_object_header *held);
 void *aio_object_handle_slow(const void *object);
 void *aio_object_from_handle_slow(const void *handle, const aio_object_kind **kind);
 
@@ -150,6 +177,48 @@ static inline void aio_object_drop(const void *p)
 {
     if (aio_object_in_span(p))
         aio_object_drop_slow(p);
+}
+
+static inline aio_object_header *aio_object_hold_header(const void *p)
+{
+    return aio_object_in_span(p) ? aio_object_hold_slow(p) : NULL;
+}
+
+/* A dead one is skipped: aio_run()'s end reclaims every object of the run,
+ * held or not, before the loop lets go of the handles left queued. */
+static inline void aio_object_drop_header(aio_object_header *held)
+{
+    if (!held || !(held->flags & AIO_OBJECT_LIVE))
+        return;
+    if (held->refs > 1)
+        held->refs--;
+    else
+        aio_object_drop_last(held);
+}
+
+static inline aio_frame *aio_frame_swap(aio_frame *chain)
+{
+    aio_frame *was = aio_frames;
+    aio_frames = chain;
+    return was;
+}
+
+static inline bool aio_object_unneeded(const void *object)
+{
+    const aio_object_header *h = (const aio_object_header *)((const char *)object - AIO_OBJECT_HEADER);
+    return h->refs == 0 && !(h->flags & (AIO_OBJECT_OWNED | AIO_OBJECT_ON_SWEEP));
+}
+
+static inline void aio_value_hold(aio_value value)
+{
+    if (value.kind == AIO_PTR)
+        aio_object_hold(value.as.p);
+}
+
+static inline void aio_value_drop(aio_value value)
+{
+    if (value.kind == AIO_PTR)
+        aio_object_drop(value.as.p);
 }
 
 static inline void *aio_object_handle(const void *object)

@@ -33,7 +33,7 @@
 typedef struct aio_stack {
     char *lo;          /* lowest usable byte of the shared stack, just above the guard */
     size_t size;       /* its usable bytes: AIO_STACK_SIZE */
-    char owner[24];    /* the task it belongs to, for the report */
+    const char *owner; /* the task it belongs to, for the report: its name, not a copy */
     const aio_context *context; /* where it last switched out: its stack pointer */
     char *saved;       /* its frames while moved off the stack */
     size_t saved_size, saved_capacity;
@@ -50,8 +50,9 @@ typedef struct aio_stack {
  * memory only while a task is suspended deep in it. */
 #define AIO_STACK_SIZE (512 * 1024)
 
-/* A claim for the task named `owner`, or NULL with errno set when memory
- * has run out.  The shared stack is mapped at the first claim. */
+/* A claim for the task named `owner` (a name that lasts as long as the
+ * claim: it is kept, not copied), or NULL with errno set when memory has
+ * run out.  The shared stack is mapped at the first claim. */
 aio_stack *aio_stack_acquire(const char *owner);
 /* The task has finished (or is abandoned): its frames are dead. */
 void aio_stack_release(aio_stack *stack);
@@ -65,8 +66,9 @@ void *aio_stack_top(const aio_stack *stack);
 
 /* Before switching to the task that owns `stack` (whose context is
  * `context`): make the shared stack hold its frames, moving the frames of
- * the task that holds it now out to that task's buffer.  Call it on the
- * main stack, never on the shared one. */
+ * the task that holds it now out to that task's buffer, and name it as
+ * the one running (aio_stack_set_running()).  Call it on the main stack,
+ * never on the shared one. */
 void aio_stack_occupy(aio_stack *stack, const aio_context *context);
 
 

@@ -155,17 +155,27 @@ void aio_context_start(aio_context *from, aio_context *to, void *top,
     fiber_arrived();
 }
 
-void aio_context_switch(aio_context *from, aio_context *to)
+/* Only the unmodified parameters are used after the switch comes back. */
+void aio_context_switch(aio_context *from, aio_context *to) { AIO_CONTEXT_SWITCH(from, to); }
+
+/* AIO_CONTEXT_SWITCH() (switch.h) runs sigsetjmp(from->env, 0) in its
+ * caller, then this.  The stack pointer read here lies below the caller's
+ * frame, so all that `from` needs lies above it. */
+_Noreturn void aio_context_jump(aio_context *from, aio_context *to)
 {
     from->sp = stack_pointer();
-    if (sigsetjmp(from->env, 0) == 0) {
-        fiber_switch(from, to);
-        start_switch(&from->fake_stack, to->stack_bottom, to->stack_size);
-        siglongjmp(to->env, 1);
-    }
+    fiber_switch(from, to);
+    start_switch(&from->fake_stack, to->stack_bottom, to->stack_size);
+    siglongjmp(to->env, 1);
+}
+
+#if defined(AIO_SWITCH_ASAN) || defined(AIO_SWITCH_TSAN)
+void aio_context_arrived(aio_context *from)
+{
     finish_switch(from->fake_stack, NULL, NULL);
     fiber_arrived();
 }
+#endif
 
 _Noreturn void aio_context_exit(aio_context *to)
 {
