@@ -38,7 +38,8 @@ one_line() {
     one_line "^switch: C $num M/s, CPython $num M/s, ratio ${num}x, floor $num ns/round trip$"
     one_line "^timers: C median $num us p99 $num us max $num us, CPython median $num us p99 $num us max $num us$"
     one_line "^scale: C $num s $num KiB/task, CPython $num s $num KiB/task \(1000 tasks\)$"
-    one_line "^echo: C $num trips/s ($num|-) us/trip, CPython $num trips/s ($num|-) us/trip, (uvloop $num trips/s ($num|-) us/trip|uvloop skipped)$"
+    trip="trips/s ($num|-) us/trip \(kernel ($num|-)\)"
+    one_line "^echo: C $num $trip, CPython $num $trip, (uvloop $num $trip|uvloop skipped)$"
 }
 
 @test "scripts/bench.sh --tiny prints the five points of the curve, time and memory, C and CPython side by side" {
@@ -94,4 +95,22 @@ one_line() {
     run "$(bin bench/floor)" 1000
     [ "$status" -eq 0 ]
     [[ "$output" =~ ^[0-9]+\.[0-9]+$ ]]
+}
+
+@test "make bench measures a release build with link-time optimization where the compiler can, and says which" {
+    # The probe: a flag for gcc (and clang where installed), nothing for a
+    # compiler that does not exist.
+    [[ "$("$ROOT/scripts/bench/lto.sh" "${CC:-cc}" "${AR:-ar}")" =~ ^-flto(=auto)?$ ]]
+    [ -z "$("$ROOT/scripts/bench/lto.sh" no-such-compiler ar)" ]
+    # What make bench would run: the release build in build/release/, then
+    # bench.sh told where it is and with what flag.
+    run make -C "$ROOT" -n bench LTO=-flto=auto BUILD=/tmp/aio-bench-probe
+    [ "$status" -eq 0 ]
+    grep -q "BUILD='/tmp/aio-bench-probe/release' AIO_LTO='-flto=auto' benches '/tmp/aio-bench-probe/release/21-echo-server'" <<<"$output"
+    grep -q "BENCH_BUILD='/tmp/aio-bench-probe/release' BENCH_LTO='-flto=auto' scripts/bench.sh" <<<"$output"
+    # bench.sh names the build it measures.  Run on its own, as here, that
+    # is the tests' build, and there is no other to compare it with.
+    tiny_output
+    one_line "^C: $BUILD/bench, built without link-time optimization$"
+    ! grep -q '^plain: ' <<<"$output"
 }

@@ -12,9 +12,12 @@
 # CPython is the python3 on PATH, run with -S so that no site hook of the
 # machine's adds to its start or its memory.  The uvloop column is
 # /usr/bin/python3 with uvloop (Debian's python3-uvloop), where it imports.
+# The C programs are BENCH_BUILD's (make bench: the release build, with
+# link-time optimization BENCH_LTO); the tests' build, BUILD, runs the
+# 1000 x 1000 point once more for comparison.  Either defaults to build/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN="${BUILD:-build}/bench"
+BIN="${BENCH_BUILD:-${BUILD:-build}}/bench" PLAIN_BIN="${BUILD:-build}/bench"
 
 # The curve: one million sleep(0) switches split over N tasks, as
 # "TASKS x ROUNDS" words; the 1000 x 1000 point is also the switch: line.
@@ -80,6 +83,7 @@ read -r at_tasks at_rounds <<<"${at/x/ }"
 total=$((at_tasks * at_rounds))
 echo "== 1. the switch curve: $total sleep(0) switches as tasks x rounds, time and peak memory, median of $runs"
 echo "$python_note; $uvloop_note"
+echo "C: $BIN, $([ -n "${BENCH_LTO:-}" ] && echo "built with link-time optimization ($BENCH_LTO)" || echo "built without link-time optimization")"
 table_row() { printf '%16s | %10s %9s | %10s %9s | %10s %9s | %8s %10s\n' "$@"; }
 printf '%16s | %20s | %20s | %20s | %19s\n' "" "C" "CPython" "uvloop" "C against CPython"
 table_row "tasks x rounds" ns/switch "peak KiB" ns/switch "peak KiB" ns/switch "peak KiB" speed memory
@@ -113,14 +117,22 @@ for size in $curve; do
     table_row "$tasks x $rounds" "$c_ns" "$c_kib" "${py_ns:--}" "$py_kib" "$uv_ns" "$uv_kib" "$speed_cell" "$memory_cell"
     curve_lines+=("curve: $tasks x $rounds: C $c_rate M/s $c_kib KiB, $py_part, $uv_part, $tail")
     if [ "$size" = "$at" ]; then
-        at_c_rate=$c_rate at_py_rate=$py_rate at_speed=$speed at_ns=$c_ns
+        at_c_rate=$c_rate at_py_rate=$py_rate at_speed=$speed at_ns=$c_ns py_at_s=${py_s:-}
     fi
 done
 repeat "$tmp/floor" "$BIN/floor" "$floor_trips"
 floor_ns=$(median <"$tmp/floor")
 at_floors=$(ratio "$at_ns" "$floor_ns" 1)
 echo "the switch floor, a bare round trip between two stacks: $floor_ns ns"
+# The tests' build, where it is another: what link-time optimization gave.
+plain_line=""
+if [ "$PLAIN_BIN" != "$BIN" ] && [ -x "$PLAIN_BIN/switch" ]; then
+    read -r plain_s _ <<<"$(point "$PLAIN_BIN/switch" "$at_tasks" "$at_rounds")"
+    plain_line="plain: $at_tasks x $at_rounds from $PLAIN_BIN/switch, without link-time optimization: $(ns "$total" "$plain_s") ns/switch"
+    [ -n "$python" ] && plain_line="$plain_line, $(ratio "$py_at_s" "$plain_s" 1)x CPython"
+fi
 printf '%s\n' "${curve_lines[@]}"
+[ -z "$plain_line" ] || echo "$plain_line"
 if [ -n "$python" ]; then
     echo "switch: C $at_c_rate M/s, CPython $at_py_rate M/s, ratio ${at_speed}x, floor $floor_ns ns/round trip"
 else
@@ -187,15 +199,17 @@ echo_conns=50 echo_rounds=1000 echo_size=64 echo_runs=3 echo_min_ratio=3
 if [ "${1:-}" = "--tiny" ]; then
     echo_conns=2 echo_rounds=20 echo_runs=1
 fi
-echo_server="${BUILD:-build}/21-echo-server"
+echo_server="${BENCH_BUILD:-${BUILD:-build}}/21-echo-server"
 echo_twin=chapters/21-echo-server/twin.py
 # Against the server CMD...: "<round trips/s> <server CPU us per round
-# trip>", the median rate of the runs, and the CPU time (user + system)
-# the server spent in all of them, from /proc/PID/stat ("-" without it).
+# trip> <of which in the kernel>", the median rate of the runs, and the
+# CPU time (user + system, and system alone) the server spent in all of
+# them, from /proc/PID/stat ("-" without it).
 # The CPU time is the fairer number on a busy machine: the client and the
 # server share its cores.
 echo_tick=$(getconf CLK_TCK 2>/dev/null || echo 100)
-echo_cpu_ticks() { [ -r "/proc/$1/stat" ] && awk '{ print $14 + $15 }' "/proc/$1/stat" || echo ""; }
+# "<user + system> <system>" clock ticks of process $1 so far, or nothing
+echo_cpu_ticks() { [ -r "/proc/$1/stat" ] && awk '{ print $14 + $15, $15 }' "/proc/$1/stat" || echo ""; }
 echo_against() {
     local out="$tmp/echo.server" port="" pid i before after
     : >"$out" # emptied first: else the wait below may read the last server's line
@@ -209,7 +223,7 @@ echo_against() {
     if ! [[ "$port" =~ ^[0-9]+$ ]] || [ "$port" -eq 0 ]; then
         echo "echo: the server $1 gave no port: $(head -c 200 "$out")" >&2
         kill "$pid" 2>/dev/null || true
-        echo "0 -"
+        echo "0 - -"
         return
     fi
     : >"$tmp/echo.runs"
@@ -222,29 +236,31 @@ echo_against() {
     wait "$pid" 2>/dev/null || true
     echo "$(median <"$tmp/echo.runs") $(awk -v b="$before" -v a="$after" -v hz="$echo_tick" \
         -v n=$((echo_runs * echo_conns * echo_rounds)) \
-        'BEGIN { if (b == "" || a == "") print "-"; else printf "%.1f", (a - b) / hz / n * 1e6 }')"
+        'BEGIN { if (b == "" || a == "") { print "- -"; exit }
+                 split(b, x, " "); split(a, y, " ")
+                 printf "%.1f %.1f", (y[1] - x[1]) / hz / n * 1e6, (y[2] - x[2]) / hz / n * 1e6 }')"
 }
 echo
 echo "== 5. echo: $echo_conns connections x $echo_rounds round trips of $echo_size bytes, round trips/s, median of $echo_runs"
 echo_c="" echo_py="" echo_uv="" echo_line=""
 if [ -x "$echo_server" ]; then
-    read -r echo_c echo_c_cpu <<<"$(echo_against "$echo_server" 0)"
-    echo "C:       $echo_c round trips/s, server $echo_c_cpu us CPU per round trip"
-    echo_line="echo: C $echo_c trips/s $echo_c_cpu us/trip"
+    read -r echo_c echo_c_cpu echo_c_sys <<<"$(echo_against "$echo_server" 0)"
+    echo "C:       $echo_c round trips/s, server $echo_c_cpu us CPU per round trip, $echo_c_sys of them in the kernel"
+    echo_line="echo: C $echo_c trips/s $echo_c_cpu us/trip (kernel $echo_c_sys)"
     if [ -n "$python" ]; then
-        read -r echo_py echo_py_cpu <<<"$(echo_against "$python" -S -u "$echo_twin" 0)"
-        echo "CPython: $echo_py round trips/s, server $echo_py_cpu us CPU per round trip"
-        echo_line="$echo_line, CPython $echo_py trips/s $echo_py_cpu us/trip"
+        read -r echo_py echo_py_cpu echo_py_sys <<<"$(echo_against "$python" -S -u "$echo_twin" 0)"
+        echo "CPython: $echo_py round trips/s, server $echo_py_cpu us CPU per round trip, $echo_py_sys of them in the kernel"
+        echo_line="$echo_line, CPython $echo_py trips/s $echo_py_cpu us/trip (kernel $echo_py_sys)"
     else
         echo_line="$echo_line, CPython skipped"
     fi
     if [ -n "$uvloop" ]; then
-        read -r echo_uv echo_uv_cpu <<<"$(echo_against "$uvloop" -u -c 'import runpy, sys, uvloop
+        read -r echo_uv echo_uv_cpu echo_uv_sys <<<"$(echo_against "$uvloop" -u -c 'import runpy, sys, uvloop
 uvloop.install()
 sys.argv = sys.argv[1:]
 runpy.run_path(sys.argv[0], run_name="__main__")' "$echo_twin" 0)"
-        echo "uvloop:  $echo_uv round trips/s, server $echo_uv_cpu us CPU per round trip"
-        echo_line="$echo_line, uvloop $echo_uv trips/s $echo_uv_cpu us/trip"
+        echo "uvloop:  $echo_uv round trips/s, server $echo_uv_cpu us CPU per round trip, $echo_uv_sys of them in the kernel"
+        echo_line="$echo_line, uvloop $echo_uv trips/s $echo_uv_cpu us/trip (kernel $echo_uv_sys)"
     else
         echo_line="$echo_line, uvloop skipped"
     fi
