@@ -259,7 +259,7 @@ static aio_status sock_recv_body(const aio_value *args, aio_value *result)
 
 aio_coro *aio_sock_recv(int fd, void *buf, size_t n)
 {
-    return new_call("sock_recv", sock_recv_body, fd, buf, n);
+    return new_call("BaseSelectorEventLoop.sock_recv", sock_recv_body, fd, buf, n);
 }
 
 /* One send() that never raises SIGPIPE: MSG_NOSIGNAL where it exists
@@ -314,7 +314,7 @@ static aio_status sock_sendall_body(const aio_value *args, aio_value *result)
 
 aio_coro *aio_sock_sendall(int fd, const void *buf, size_t n)
 {
-    return new_call("sock_sendall", sock_sendall_body, fd, buf, n);
+    return new_call("BaseSelectorEventLoop.sock_sendall", sock_sendall_body, fd, buf, n);
 }
 
 /* The address as Python shows it: ('127.0.0.1', 8000), ('::1', 8000, 0, 0),
@@ -374,7 +374,7 @@ static aio_status sock_connect_body(const aio_value *args, aio_value *result)
 
 aio_coro *aio_sock_connect(int fd, const struct sockaddr *addr, unsigned addrlen)
 {
-    aio_coro *coro = new_call("sock_connect", sock_connect_body, fd, NULL, 0);
+    aio_coro *coro = new_call("BaseSelectorEventLoop.sock_connect", sock_connect_body, fd, NULL, 0);
     sock_call *call = coro->args[0].as.p;
     if (addrlen > sizeof call->addr)
         addrlen = sizeof call->addr;
@@ -415,5 +415,5 @@ static aio_status sock_accept_body(const aio_value *args, aio_value *result)
 
 aio_coro *aio_sock_accept(int fd)
 {
-    return new_call("sock_accept", sock_accept_body, fd, NULL, 0);
+    return new_call("BaseSelectorEventLoop.sock_accept", sock_accept_body, fd, NULL, 0);
 }
