@@ -84,7 +84,7 @@ one_line() {
     one_line deadlock "aio: deadlock: asyncio.run() is waiting, but no callback is ready, no timer is pending and no file descriptor is watched, so nothing can ever wake the waiting tasks (CPython would block forever)"
     one_line stack_overflow "aio: stack overflow in Task-2: it used up its 512 KiB stack (deep recursion or a large local array?)"
     one_line set_result_twice "asyncio.exceptions.InvalidStateError: invalid state (raised by Future.set_result())"
-    one_line nan_sleep "ValueError: sleep length must be a number, not NaN (raised by asyncio.sleep())"
+    AIO_PYTHON=3.13 one_line nan_sleep "ValueError: Invalid delay: NaN (not a number) (raised by asyncio.sleep())"
 }
 
 # ---- state left between runs ------------------------------------------------

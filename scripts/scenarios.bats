@@ -142,6 +142,7 @@ setup() { TMP="$BATS_TEST_TMPDIR"; }
 #   io_two_readers: Two sock_recv() on one socket at once: the second's reader replaces the first's; the data goes to the second, the first waits until cancelled
 #   io_errors: The socket calls' errors in CPython's words: a refused connect, a reset in sock_recv, a broken pipe in sock_sendall, then EOF; a blocking socket refused with ValueError
 #   io_names: The socket calls are coroutines named as CPython names them (BaseSelectorEventLoop.sock_recv...), in their repr and in the warning for one never awaited
+#   sleep_nan: sleep(NaN): 3.11 and 3.12 arm a timer the loop finds due at its next look, one iteration later than sleep(0); 3.13 raises ValueError('Invalid delay: NaN (not a number)')
 #   signal_handler: A signal sent to itself runs its add_signal_handler() callback two iterations later, behind call_soon(); two signals, two calls; adding again replaces; remove says True, then False; the refusals (no such signal: ValueError; SIGKILL, SIGSTOP: RuntimeError)
 #   signal_loop_close: add_signal_handler(SIGINT) takes Ctrl-C from asyncio.run(): main is not cancelled; closing the loop removes the handlers (SIGINT gets Python's default handler back); with no loop, RuntimeError
 #   executor_overlap: Jobs on threads overlap in loop time, each done when its own sleeps are over, one with no sleep at once; the loop ticks meanwhile; call_soon_threadsafe() from a job
