@@ -92,7 +92,7 @@ setup() { TMP="$BATS_TEST_TMPDIR"; }
 #   shield_unretrieved: A cancelled shield lets go of inner: its later failure is reported
 #   wait_for_infinite: timeout=-inf acts as a timeout already passed; None never times out
 #   life_await_cycle: Task A awaits B and B awaits A, left to run()'s clean-up: its cancel() recurses
-#   life_held: A done Future outlives the coroutine that made it when returned, or held as another's result
+#   life_held: A done Future outlives the coroutine that made it when returned, held as another's result, or kept in a global and returned by another coroutine in the same iteration
 #   life_huge_delays: Enormous delays keep their order: 2e9 s comes before 3e9 s, whether the
 #   life_spawn_in_shutdown: A task made during asyncio.run()'s clean-up runs its first step, then is
 #   life_task_names: Task names across three asyncio.run() calls: one counter for the process, and two

@@ -84,7 +84,14 @@ static struct {
     uint64_t seq;
     uint32_t run, runs;   /* the run now going on (0: none), and how many began */
     size_t alive;
-    object *sweep;        /* may be dead: look at them at the end of the iteration */
+    /* May be dead: look at them at the end of the iteration.  An array, not
+     * a list through `link`: an object on it may still be returned by a
+     * coroutine in the same iteration, and its caller's frame then links
+     * it into its own list (aio_frame_leave()). */
+    struct {
+        object **at;
+        size_t len, cap;
+    } sweep;
     struct block *blocks, *program_blocks; /* aio_run_memory() of this run, and of none */
     bool ending_run;      /* aio_objects_run_end() at work: no sweeping */
 } mem;
@@ -280,14 +287,25 @@ static void release_slot(object *o)
     mem.pools[s->pool].free = o;
 }
 
+static AIO_NOINLINE void grow_sweep(void)
+{
+    size_t cap = mem.sweep.cap ? mem.sweep.cap * 2 : 1024;
+    object **at = cap <= SIZE_MAX / sizeof *at ? realloc(mem.sweep.at, cap * sizeof *at) : NULL;
+    if (!at)
+        aio_fatal("MemoryError: no memory for the list of objects the loop will look at");
+    mem.sweep.at = at;
+    mem.sweep.cap = cap;
+}
+
 /* Nobody may need `o` any more: have the sweep look at it. */
 static void consider(object *o)
 {
     if (mem.ending_run || (o->flags & (OWNED | ON_SWEEP)) || o->refs)
         return;
     o->flags |= ON_SWEEP;
-    o->link = mem.sweep;
-    mem.sweep = o;
+    if (mem.sweep.len == mem.sweep.cap)
+        grow_sweep();
+    mem.sweep.at[mem.sweep.len++] = o;
 }
 
 void aio_object_settled(void *body)
@@ -332,9 +350,8 @@ void aio_object_drop_slow(const void *p)
 
 void aio_object_sweep(void)
 {
-    while (mem.sweep) {
-        object *o = mem.sweep;
-        mem.sweep = o->link;
+    while (mem.sweep.len) { /* newest first; what finalizing lets go of joins it */
+        object *o = mem.sweep.at[--mem.sweep.len];
         o->flags &= (uint8_t)~ON_SWEEP;
         const aio_object_kind *kind = slab_of(o)->kind;
         if (!(o->flags & LIVE) || (o->flags & OWNED) || o->refs || !kind->settled(body_of(o)))
@@ -380,8 +397,9 @@ void aio_frame_leave(aio_frame *frame, aio_value result)
         else
             consider(o);
     }
-    /* Returned, but made elsewhere and held by nothing else: the caller has it. */
-    if (returned && !(returned->flags & OWNED) && !(returned->flags & ON_SWEEP))
+    /* Returned, but made elsewhere and held by nothing else: the caller has
+     * it, even if it was waiting for the sweep (the sweep then skips it). */
+    if (returned && !(returned->flags & OWNED))
         adopt(frame->parent, returned);
 }
 
@@ -458,7 +476,7 @@ void aio_objects_run_end(void)
             o->flags = LIVE | OWNED, o->run = 0; /* kept until exit */
     }
     mem.ending_run = false;
-    mem.sweep = NULL; /* whatever finalizing let go of is gone already, or kept */
+    mem.sweep.len = 0; /* whatever finalizing let go of is gone already, or kept */
     free(all);
     while (mem.blocks) {
         block *b = mem.blocks;

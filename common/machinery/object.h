@@ -47,7 +47,7 @@
 /* Before each object, where its user cannot see it.  (Here, not in
  * object.c, only for the inline fast paths at the end of this file.) */
 typedef struct aio_object_header {
-    struct aio_object_header *link; /* its frame's list, the sweep list, or the free list */
+    struct aio_object_header *link; /* its frame's list, or the free list */
     uint64_t seq;                   /* creation order */
     uint32_t refs;                  /* holds by callbacks, coroutine arguments, Future results */
     uint32_t run;                   /* the aio_run() that made it; 0: outside every run */

@@ -1,5 +1,7 @@
-/* Two ways a done Future outlives the coroutine that made it: returned
- * to its caller, and held as another Future's result.  Each is read a
+/* Three ways a done Future outlives the coroutine that made it: returned
+ * to its caller; held as another Future's result; kept in a global (which
+ * holds nothing) and returned by another coroutine in the same loop
+ * iteration, while it waited for that iteration's sweep.  Each is read a
  * loop iteration later, after the sweep (common/README.md, "Lifetime"):
  * in CPython the references keep them, and so does our rule. */
 #include "scenario.h"
@@ -32,6 +34,24 @@ static aio_status held_as_result(const aio_value *args, aio_value *result)
     return AIO_OK;
 }
 
+static aio_future *kept; /* a global */
+
+static aio_status make_and_keep(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    (void)result;
+    kept = aio_future_new();
+    aio_future_set_result(kept, aio_str("kept, then returned"));
+    return AIO_OK;
+}
+
+static aio_status hand_back(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    *result = aio_ptr(kept);
+    return AIO_OK;
+}
+
 static aio_status main_body(const aio_value *args, aio_value *result)
 {
     (void)args;
@@ -57,6 +77,17 @@ static aio_status main_body(const aio_value *args, aio_value *result)
     if (status != AIO_OK)
         return status;
     aio_print("a loop iteration later: \"%s\"", value.as.s);
+
+    status = aio_await(coro("make_and_keep", make_and_keep, aio_none()), NULL);
+    if (status == AIO_OK)
+        status = aio_await(coro("hand_back", hand_back, aio_none()), &got);
+    if (status == AIO_OK)
+        status = aio_await(aio_sleep(0), NULL);
+    if (status == AIO_OK)
+        status = aio_future_result(got.as.p, &value);
+    if (status != AIO_OK)
+        return status;
+    aio_print("a loop iteration later: '%s'", value.as.s);
     return AIO_OK;
 }
 

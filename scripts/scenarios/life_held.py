@@ -1,5 +1,6 @@
-# Two ways a done Future outlives the coroutine that made it: returned
-# to its caller, and held as another Future's result.  Each is read a
+# Three ways a done Future outlives the coroutine that made it: returned
+# to its caller; held as another Future's result; kept in a global and
+# returned by another coroutine in the same loop iteration.  Each is read a
 # loop iteration later, after the sweep (common/README.md, "Lifetime"):
 # in CPython the references keep them, and so does our rule.
 import asyncio
@@ -25,6 +26,19 @@ async def held_as_result(holder):
     holder.set_result(inner)
 
 
+kept = None
+
+
+async def make_and_keep():
+    global kept
+    kept = asyncio.get_running_loop().create_future()
+    kept.set_result("kept, then returned")
+
+
+async def hand_back():
+    return kept
+
+
 async def main():
     loop = asyncio.get_running_loop()
     returned = await made_and_returned()
@@ -34,6 +48,10 @@ async def main():
     await held_as_result(holder)
     await asyncio.sleep(0)
     print(f"a loop iteration later: {holder.result().result()!r}")
+    await make_and_keep()
+    got = await hand_back()
+    await asyncio.sleep(0)
+    print(f"a loop iteration later: {got.result()!r}")
 
 
 asyncio.run(main())
