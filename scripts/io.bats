@@ -25,6 +25,17 @@ setup_file() { build_all benches; }
     [ "$(grep -o '127\.0\.0\.1:[0-9]*' <(grep '^\[1\]' "$TMP/conns") | sort -u | wc -l)" -eq 1 ]
 }
 
+# Object memory is one reserved range (common/machinery/object.c): 4 GiB,
+# or a quarter of ulimit -v.  Reserved, not used: the server's resident set
+# is a few MiB, but a larger reservation would count against every limit.
+@test "the server reserves 4 GiB of address space for its objects, not more: VmSize under 6 GiB" {
+    serve "$(server_bin)" 0
+    local size
+    size="$(awk '/^VmSize:/ { print $2 }' "/proc/$PID/status")"
+    echo "VmSize $size KiB"
+    [ "$size" -gt $((4 * 1024 * 1024)) ] && [ "$size" -lt $((6 * 1024 * 1024)) ]
+}
+
 @test "bytes back are the bytes sent: 20 connections at once, 1 MB each in chunks of random sizes, same SHA-256" {
     serve "$(server_bin)" 0
     run client hash "$PORT" 20 1000000
