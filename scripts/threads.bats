@@ -185,3 +185,13 @@ PY
     [ "$status" -eq 0 ] || { echo "exit status $status: $stderr"; return 1; }
     [ "$output" = "$QUEUED" ] || { echo "$output"; return 1; }
 }
+
+# No silent failure when the system will not start a thread: with the
+# address space cut to ~24 MiB, a thread's 8 MiB stack no longer fits.
+# CPython raises RuntimeError("can't start new thread") there; run() has
+# nothing to catch it with in C, so it is the program's last line.
+@test "a thread the system refuses to start: one line, RuntimeError: can't start new thread, exit 1, no hang" {
+    run --separate-stderr bash -c 'ulimit -v 24000 && AIO_CLOCK=virtual exec timeout 20 "$1"' _ "$(bin 24-to-thread)"
+    [ "$status" -eq 1 ] || { echo "exit status $status: $stderr"; return 1; }
+    [[ "$stderr" =~ ^"aio: RuntimeError: can't start new thread (run_in_executor(): "[^$'\n']+")"$ ]] || { echo "$stderr"; return 1; }
+}
