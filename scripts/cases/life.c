@@ -287,6 +287,27 @@ static aio_status sleeps(const aio_value *args, aio_value *result)
     return AIO_OK;
 }
 
+/* `returns N`: one step awaits N coroutines that return at once, and never
+ * yields.  Each goes as soon as its await has run it, as CPython drops a
+ * coroutine whose last reference goes: not at the end of the iteration. */
+static aio_status returns_at_once(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    (void)result;
+    return AIO_OK;
+}
+
+static aio_status awaits_in_one_step(const aio_value *args, aio_value *result)
+{
+    (void)result;
+    for (long i = 0; i < args[0].as.i; i++) {
+        aio_status status = aio_await(aio_coro_new("returns_at_once", returns_at_once, aio_none()), NULL);
+        if (status != AIO_OK)
+            return status;
+    }
+    return AIO_OK;
+}
+
 static aio_status one_task_sleeps(const aio_value *args, aio_value *result)
 {
     return aio_await(aio_create_task(aio_coro_new2("sleeps", sleeps, args[0], args[1])), result);
@@ -359,6 +380,12 @@ int main(int argc, char **argv)
             printf("peak resident memory: %ld KiB\n", peak_kib());
         return aio_exit_code(status);
     }
-    fprintf(stderr, "usage: life memory RUNS FUTURES | far | cycle_wait_for | cycle_wait_for_cancelled | cycle_cancel_in_callback | timeouts N expire|finish | across_runs | stale_task | alive N SECONDS\n");
+    if (strcmp(what, "returns") == 0 && argc > 2) {
+        aio_status status = aio_run(aio_coro_new("awaits_in_one_step", awaits_in_one_step, aio_int(atol(argv[2]))), NULL);
+        if (status == AIO_OK)
+            printf("peak resident memory: %ld KiB\n", peak_kib());
+        return aio_exit_code(status);
+    }
+    fprintf(stderr, "usage: life memory RUNS FUTURES | far | cycle_wait_for | cycle_wait_for_cancelled | cycle_cancel_in_callback | timeouts N expire|finish | across_runs | stale_task | alive N SECONDS | returns N\n");
     return 2;
 }
