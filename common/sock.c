@@ -99,12 +99,15 @@ static aio_status raise_errno(int err) { return aio_raise(errno_status(err), err
 #define MSG_DONTWAIT 0
 #endif
 
-/* The descriptors found non-blocking, so that the check costs a system
- * call once per connection, not once per wait: set by a check that
- * passed, by sock_accept() for the descriptors it makes, and cleared by
- * EOF and errors, where a connection ends (its number may then be reused
- * by a blocking socket).  A number reused without either is taken on
- * trust; MSG_DONTWAIT keeps even a blocking socket from blocking then. */
+/* The descriptors found non-blocking, so that sock_recv() and
+ * sock_sendall() cost a system call for the check once per connection,
+ * not once per call: set by a check that passed, by sock_accept() for the
+ * descriptors it makes, and cleared by EOF and errors, where a connection
+ * ends (its number may then be reused by a blocking socket).  A number
+ * reused without either (the program closed it itself) is taken on trust
+ * by those two, whose MSG_DONTWAIT keeps even a blocking socket from
+ * blocking.  accept() and connect() have no such flag: sock_accept() and
+ * sock_connect() always ask the system, once per connection anyway. */
 static unsigned char *known;
 static size_t known_size;
 
@@ -128,9 +131,9 @@ static void set_known(int fd, bool nonblocking)
     known[fd] = nonblocking;
 }
 
-static aio_status check_nonblocking(int fd)
+static aio_status check_nonblocking(int fd, bool may_trust)
 {
-    if (fd >= 0 && (size_t)fd < known_size && known[fd])
+    if (may_trust && MSG_DONTWAIT != 0 && fd >= 0 && (size_t)fd < known_size && known[fd])
         return AIO_OK;
     int flags = fcntl(fd, F_GETFL);
     if (flags < 0)
@@ -241,7 +244,7 @@ static sock_call *call_of(const aio_value *args, const char *api)
 static aio_status sock_recv_body(const aio_value *args, aio_value *result)
 {
     sock_call *call = call_of(args, "sock_recv()");
-    aio_status status = check_nonblocking(call->fd);
+    aio_status status = check_nonblocking(call->fd, true);
     while (status == AIO_OK) {
         ssize_t got = recv(call->fd, call->buf, call->n, MSG_DONTWAIT);
         if (got >= 0) {
@@ -294,7 +297,7 @@ static aio_status sock_sendall_body(const aio_value *args, aio_value *result)
 {
     sock_call *call = call_of(args, "sock_sendall()");
     (void)result;
-    aio_status status = check_nonblocking(call->fd);
+    aio_status status = check_nonblocking(call->fd, true);
     size_t pos = 0;
     while (status == AIO_OK) {
         ssize_t sent = send_quietly(call->fd, (const char *)call->buf + pos, call->n - pos);
@@ -346,7 +349,7 @@ static aio_status sock_connect_body(const aio_value *args, aio_value *result)
 {
     sock_call *call = args[0].as.p;
     (void)result;
-    aio_status status = check_nonblocking(call->fd);
+    aio_status status = check_nonblocking(call->fd, false);
     if (status != AIO_OK)
         return status;
     if (connect(call->fd, (const struct sockaddr *)&call->addr, (socklen_t)call->addrlen) == 0)
@@ -390,7 +393,7 @@ aio_coro *aio_sock_connect(int fd, const struct sockaddr *addr, unsigned addrlen
 static aio_status sock_accept_body(const aio_value *args, aio_value *result)
 {
     sock_call *call = args[0].as.p;
-    aio_status status = check_nonblocking(call->fd);
+    aio_status status = check_nonblocking(call->fd, false);
     while (status == AIO_OK) {
         int conn = accept(call->fd, NULL, NULL);
         if (conn >= 0) {

@@ -140,7 +140,7 @@ setup() { TMP="$BATS_TEST_TMPDIR"; }
 #   task_group_child_swallows: A child swallows its cancel: the group waits for it and it keeps its result; the parent's cancelling() shows when exit takes the cancel back (3.13: only at the end)
 #   io_cancelled: A cancelled sock_recv() or sock_accept() leaves nothing watched: remove_reader() finds none, and the next call gets the data, or the connection
 #   io_two_readers: Two sock_recv() on one socket at once: the second's reader replaces the first's; the data goes to the second, the first waits until cancelled
-#   io_errors: The socket calls' errors in CPython's words: a refused connect, a reset in sock_recv, a broken pipe in sock_sendall, then EOF; a blocking socket refused with ValueError
+#   io_errors: The socket calls' errors in CPython's words: a refused connect, a reset in sock_recv, a broken pipe in sock_sendall, then EOF; a blocking socket refused with ValueError by sock_accept (at the number of a connection the program closed itself) and sock_recv (at a number never seen)
 #   io_names: The socket calls are coroutines named as CPython names them (BaseSelectorEventLoop.sock_recv...), in their repr and in the warning for one never awaited
 #   sleep_nan: sleep(NaN): 3.11 and 3.12 arm a timer the loop finds due at its next look, one iteration later than sleep(0); 3.13 raises ValueError('Invalid delay: NaN (not a number)')
 #   signal_handler: A signal sent to itself runs its add_signal_handler() callback two iterations later, behind call_soon(); two signals, two calls; adding again replaces; remove says True, then False; the refusals (no such signal: ValueError; SIGKILL, SIGSTOP: RuntimeError)

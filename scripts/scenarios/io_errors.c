@@ -1,8 +1,9 @@
 /* The errors of the socket calls, as CPython words them: a refused
  * connect ("Connect call failed" and the address; the port, which the
  * system picks, printed as PORT), a peer's reset in sock_recv, then a
- * broken pipe in sock_sendall and EOF; and a blocking socket refused
- * (CPython checks that in debug mode only: its twin runs in it). */
+ * broken pipe in sock_sendall and EOF; and a blocking socket refused by
+ * sock_accept and sock_recv (CPython checks that in debug mode only: its
+ * twin runs in it). */
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -75,12 +76,21 @@ static aio_status main_body(const aio_value *args, aio_value *result)
     print_error("sock_sendall", status, port);
     status = aio_await(aio_sock_recv(client, buf, sizeof buf), &got);
     aio_print("sock_recv again: %s", status == AIO_OK && got.as.i == 0 ? "b''" : exc_name(status));
-    close(client);
 
+    /* The client still open, a blocking socket takes the number of the
+     * connection closed above, which sock_accept() had found non-blocking:
+     * accept() would block the loop, so sock_accept() asks again. */
     int blocking = socket(AF_INET, SOCK_STREAM, 0);
     status = aio_await(aio_sock_accept(blocking), NULL);
     print_error("sock_accept on a blocking socket", status, port);
+    /* A number the loop has never seen, with its table of non-blocking
+     * sockets grown meanwhile: sock_recv() asks the system too. */
+    int unseen = fcntl(blocking, F_DUPFD, 200);
+    status = aio_await(aio_sock_recv(unseen, buf, sizeof buf), &got);
+    print_error("sock_recv on a blocking socket", status, port);
+    close(unseen);
     close(blocking);
+    close(client);
     close(listener);
     return AIO_OK;
 }

@@ -41,14 +41,18 @@ async def main():
     except OSError as error:
         print_error("sock_sendall", error, address[1])
     print(f"sock_recv again: {await loop.sock_recv(client, 100)}")
-    client.close()
 
-    blocking = socket.socket()
+    blocking = socket.socket()  # a new number: the client is still open
     try:
         await loop.sock_accept(blocking)
     except ValueError as error:
         print_error("sock_accept on a blocking socket", error, address[1])
+    try:
+        await loop.sock_recv(blocking, 100)
+    except ValueError as error:
+        print_error("sock_recv on a blocking socket", error, address[1])
     blocking.close()
+    client.close()
     listener.close()
 
 
