@@ -46,6 +46,10 @@ sys:1: RuntimeWarning: coroutine 'nothing' was never awaited"
     AIO_PYTHON=3.13 ends_with nan_sleep "ValueError: Invalid delay: NaN (not a number) (raised by asyncio.sleep())"
     # Queue.shutdown() before 3.13, where Queue has no such attribute.
     AIO_PYTHON=3.11 ends_with queue_shutdown "aio: AttributeError: 'Queue' object has no attribute 'shutdown' (Queue.shutdown() is new in Python 3.13, and AIO_PYTHON is 3.11)"
+    # The (done, pending) of a wait() whose coroutine call has returned, an
+    # iteration later: the str still prints, its sets are refused.
+    ends_with stale_wait_pair "aio: aio_wait_done_count() was given a value that is not (done, pending) from an asyncio.wait() still alive *"
+    [ "$output" = "({Future}, set())" ]
     # Nothing can ever wake main: a deadlock is reported, not a hang.
     ends_with deadlock "aio: deadlock: *nothing can ever wake the waiting tasks*"
     # A pointer into a task's frames, handed to the loop to keep: refused,

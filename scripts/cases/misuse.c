@@ -159,6 +159,32 @@ static aio_status queue_shutdown(const aio_value *args, aio_value *result)
     return AIO_OK;
 }
 
+/* The (done, pending) of a wait() whose coroutine call has returned: its
+ * sets are gone at the end of that iteration, so reading them is refused
+ * (the str itself can still be printed). */
+static aio_status waits(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    aio_future *done = aio_future_new();
+    aio_future_set_result(done, aio_none());
+    return aio_await(aio_wait(AIO_NO_TIMEOUT, AIO_ALL_COMPLETED, done), result);
+}
+
+static aio_status stale_wait_pair(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    (void)result;
+    aio_value pair;
+    aio_status status = aio_await(aio_coro_new("waits", waits, aio_none()), &pair);
+    if (status == AIO_OK)
+        status = aio_await(aio_sleep(0), NULL);
+    if (status != AIO_OK)
+        return status;
+    aio_print("%s", pair.as.s);
+    aio_print("len(done): %zu", aio_wait_done_count(pair));
+    return AIO_OK;
+}
+
 static int run(const char *name, aio_coro_fn fn, aio_value arg0, aio_value arg1)
 {
     return aio_exit_code(aio_run(aio_coro_new2(name, fn, arg0, arg1), NULL));
@@ -180,6 +206,8 @@ int main(int argc, char **argv)
         return run(what, wait_forever, none, none);
     if (strcmp(what, "queue_shutdown") == 0)
         return run("main", queue_shutdown, aio_none(), aio_none());
+    if (strcmp(what, "stale_wait_pair") == 0)
+        return run(what, stale_wait_pair, none, none);
     if (strcmp(what, "nan_sleep") == 0)
         return run(what, nan_sleep, none, none);
     if (strcmp(what, "stack_overflow") == 0)
