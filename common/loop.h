@@ -14,8 +14,10 @@ void aio_loop_stop(void);
 void aio_loop_close(void);
 bool aio_loop_is_running(void);
 /* call_soon() whose handle does not hold `arg`: for an argument that
- * keeps itself alive while it waits, a pending Task's step (task.c). */
-void aio_call_soon_unheld(aio_callback callback, void *arg);
+ * keeps itself alive while it waits, a pending Task's step (task.c).
+ * `prefetch` (or NULL) asks the cache for what the callback will touch,
+ * just before its turn (machinery/handle.h). */
+void aio_call_soon_unheld(aio_callback callback, void (*prefetch)(void *arg), void *arg);
 /* loop.call_at: a timer for loop time `when` (seconds), for timeout.c. */
 aio_handle *aio_call_at(double when, aio_callback callback, void *arg);
 /* loop._add_reader / _add_writer, which give back the Handle: the same

@@ -99,6 +99,15 @@ static void task_step(aio_task *task, aio_status exception, bool own_cancel);
  * is never reclaimed (machinery/object.h). */
 static void step_soon(void *arg) { task_step(arg, AIO_OK, true); }
 
+/* What that step will touch beyond the Task (loop.c, prefetch_ahead()):
+ * its saved frames and its coroutine. */
+static void step_prefetch(void *arg)
+{
+    const aio_task *task = arg;
+    aio_stack_prefetch(&task->claim);
+    aio_prefetch_span(task->coro, -(long)AIO_OBJECT_HEADER, (long)sizeof *task->coro);
+}
+
 /* Task.__wakeup: the future it waited on is done; resume the coroutine,
  * raising there whatever future.result() would raise. */
 static void wakeup(aio_future *future, void *arg)
@@ -228,7 +237,7 @@ static void task_step(aio_task *task, aio_status exception, bool own_cancel)
         if (task->must_cancel && aio_future_cancel(future))
             task->must_cancel = false;
     } else {
-        aio_call_soon_unheld(step_soon, task);
+        aio_call_soon_unheld(step_soon, step_prefetch, task);
     }
     AIO_DEBUG_STEP_END(started, aio_future_format, &task->future);
 }
@@ -329,6 +338,6 @@ aio_task *aio_create_task(aio_coro *coro)
         aio_fatal("MemoryError: create_task() cannot get a place on the %d KiB stack for %s "
                   "(%zu tasks alive): out of memory",
                   AIO_STACK_SIZE / 1024, task->name, aio_stack_in_use());
-    aio_call_soon_unheld(step_soon, task);
+    aio_call_soon_unheld(step_soon, step_prefetch, task);
     return task;
 }

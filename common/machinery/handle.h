@@ -27,6 +27,9 @@ struct aio_handle {
     bool due;          /* timers: moved to the ready queue */
     aio_handle *next;  /* ready queue */
     struct aio_object_header *held; /* what `arg` points to, held (machinery/object.h) */
+    /* What the callback will touch beyond `arg`, asked of the cache just
+     * before it runs (loop.c, prefetch_ahead()); NULL: nothing more. */
+    void (*prefetch)(void *arg);
 };
 
 /* A handle holding one reference; release() drops one, and the last
@@ -58,7 +61,20 @@ static inline aio_handle *aio_handle_new_unheld(void (*callback)(void *arg), voi
         aio_handle_spares.spare = h->next;
     else
         h = aio_handle_malloc();
-    *h = (aio_handle){ .callback = callback, .arg = arg, .refs = 1 };
+    /* Field by field: gcc writes a compound literal of this size with
+     * `rep stos`, slow to start, and every call_soon() makes a handle. */
+    h->callback = callback;
+    h->arg = arg;
+    h->when = 0;
+    h->far = 0;
+    h->seq = 0;
+    h->cancelled = false;
+    h->refs = 1;
+    h->owner = NULL;
+    h->due = false;
+    h->next = NULL;
+    h->held = NULL;
+    h->prefetch = NULL;
     return h;
 }
 

@@ -4,6 +4,8 @@
 
 #include "stack.h"
 
+#include "object.h"
+
 #include "status.h"
 
 #include <errno.h>
@@ -256,6 +258,12 @@ void aio_stack_occupy(aio_stack *stack, const aio_context *context)
         stack->saved_size = 0;
     }
     pool.occupant = stack;
+}
+
+void aio_stack_prefetch(const aio_stack *stack)
+{
+    if (stack->saved_size)
+        aio_prefetch_span(stack->saved, 0, (long)stack->saved_size);
 }
 
 aio_stack_span aio_stack_mapped;

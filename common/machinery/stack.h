@@ -70,6 +70,8 @@ void *aio_stack_top(const aio_stack *stack);
  * the one running (aio_stack_set_running()).  Call it on the main stack,
  * never on the shared one. */
 void aio_stack_occupy(aio_stack *stack, const aio_context *context);
+/* A hint to the cache: aio_stack_occupy() of `stack` comes soon. */
+void aio_stack_prefetch(const aio_stack *stack);
 
 
 /* Refuse, in one line naming `api`, a pointer into the stack handed to
