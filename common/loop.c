@@ -357,26 +357,6 @@ static _Noreturn void deadlock(void)
               "can ever wake the waiting tasks (CPython would block forever)");
 }
 
-/* Not in CPython: a hint to the cache, which changes nothing that runs.
- * With 100,000 tasks in the ready queue, each step finds its Task, its
- * coroutine and its saved frames out of the cache; asked for a callback
- * or two ahead, they arrive while the one before runs (README, "What a
- * task costs").  A shorter queue's memory (about 1 KiB a task) stays in
- * the cache anyway, and the hint would only cost its instructions. */
-#define PREFETCH_FROM 16384
-static void prefetch_ahead(const aio_handle *next)
-{
-    if (!next)
-        return;
-    if (next->prefetch) /* its argument was asked for one callback ago */
-        next->prefetch(next->arg);
-    const aio_handle *after = next->next;
-    if (after) {
-        AIO_PREFETCH(after->next);
-        aio_prefetch_span(after->arg, -(long)AIO_OBJECT_HEADER, 480); /* an object and its header */
-    }
-}
-
 /* BaseEventLoop._run_once, step by step.  Where we differ: CPython drops
  * cancelled timers from anywhere in the heap once they are many, we only
  * from its top; it blocks forever where we report a deadlock; it treats
@@ -438,8 +418,7 @@ static void run_once(void)
      *    run in the next iteration.  This is what makes call_soon() fair. */
     for (size_t n = loop.ready_count; n > 0; n--) {
         aio_handle *h = pop_ready();
-        if (n > PREFETCH_FROM)
-            prefetch_ahead(loop.ready_head);
+        aio_handle_prefetch_ahead(loop.ready_head, n); /* a hint to the cache only */
         if (!h->cancelled)
             h->callback(h->arg);
         aio_handle_release(h);

@@ -99,8 +99,9 @@ static void task_step(aio_task *task, aio_status exception, bool own_cancel);
  * is never reclaimed (machinery/object.h). */
 static void step_soon(void *arg) { task_step(arg, AIO_OK, true); }
 
-/* What that step will touch beyond the Task (loop.c, prefetch_ahead()):
- * its saved frames and its coroutine. */
+/* What that step will touch beyond the Task, for the cache hint of
+ * machinery/handle.h (aio_handle_prefetch_ahead()): its saved frames and
+ * its coroutine. */
 static void step_prefetch(void *arg)
 {
     const aio_task *task = arg;

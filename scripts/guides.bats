@@ -213,7 +213,8 @@ FNR == 1 { where = (FILENAME ~ /^common\//) ? "common" : "any"; pending = "" }
     next
 }
 # A definition or a prototype: the first `{` or `;` after the name tells.
-FILENAME ~ /\.c$/ && /^[A-Za-z_][^;=]*[A-Za-z0-9_][ \t]*\(/ && !/^(typedef|struct|union|enum)[ \t]/ {
+# In a header, only an inline function is defined.
+(FILENAME ~ /\.c$/ || /^static inline /) && /^[A-Za-z_][^;=]*[A-Za-z0-9_][ \t]*\(/ && !/^(typedef|struct|union|enum)[ \t]/ {
     s = $0; sub(/[ \t]*\(.*/, "", s); sub(/.*[^A-Za-z0-9_]/, "", s)
     pending = s
 }

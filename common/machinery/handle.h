@@ -28,9 +28,31 @@ struct aio_handle {
     aio_handle *next;  /* ready queue */
     struct aio_object_header *held; /* what `arg` points to, held (machinery/object.h) */
     /* What the callback will touch beyond `arg`, asked of the cache just
-     * before it runs (loop.c, prefetch_ahead()); NULL: nothing more. */
+     * before it runs (aio_handle_prefetch_ahead()); NULL: nothing more. */
     void (*prefetch)(void *arg);
 };
+
+/* Not in CPython: a hint to the cache, which changes nothing that runs,
+ * called by the loop before each ready callback with the next one and
+ * how many are left in this iteration.  With 100,000 tasks in the ready
+ * queue, each step finds its Task, its coroutine and its saved frames out
+ * of the cache; asked for a callback or two ahead, they arrive while the
+ * one before runs (README, "What a task costs").  A shorter queue's
+ * memory (about 1 KiB a task) stays in the cache anyway, and the hint
+ * would only cost its instructions. */
+#define AIO_PREFETCH_FROM 16384
+static inline void aio_handle_prefetch_ahead(const aio_handle *next, size_t left)
+{
+    if (left <= AIO_PREFETCH_FROM || !next)
+        return;
+    if (next->prefetch) /* its argument was asked for one callback ago */
+        next->prefetch(next->arg);
+    const aio_handle *after = next->next;
+    if (after) {
+        AIO_PREFETCH(after->next);
+        aio_prefetch_span(after->arg, -(long)AIO_OBJECT_HEADER, 480); /* an object and its header */
+    }
+}
 
 /* A handle holding one reference; release() drops one, and the last
  * sends the handle back to the pool.  Inline, because every call_soon
