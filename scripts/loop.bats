@@ -101,6 +101,16 @@ sys:1: RuntimeWarning: coroutine 'nothing' was never awaited"
     [ "${#stderr_lines[@]}" -eq 1 ]
 }
 
+@test "no descriptor left for the loop's self-pipe: one line, exit 1, before any output" {
+    # ulimit -n 4: stdin, stdout, stderr and one more, which the dynamic
+    # loader needs to open the libraries; a pipe needs two.  (bats keeps
+    # descriptors of its own open: closed first.)
+    run --separate-stderr bash -c 'exec 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&-; ulimit -n 4 && AIO_CLOCK=virtual exec "$1"' _ "$(bin 02-asyncio-run)"
+    [ "$status" -eq 1 ] || { echo "exit status $status: $stderr"; return 1; }
+    [ -z "$output" ]
+    [ "$stderr" = "aio: cannot make the loop's self-pipe: Too many open files" ]
+}
+
 @test "running out of memory for timers: one line, not a crash" {
     run --separate-stderr bash -c "ulimit -v 120000; AIO_CLOCK=virtual '$(bin cases/misuse)' many_timers 10000000"
     [ "$status" -eq 1 ]
