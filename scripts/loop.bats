@@ -57,6 +57,7 @@ sys:1: RuntimeWarning: coroutine 'nothing' was never awaited"
     ends_with stack_pointer_call_soon "aio: call_soon() or call_later() was given 0x*, a pointer into Task-1's stack: *"
     ends_with stack_pointer_done_callback "aio: Future.add_done_callback() was given 0x*, a pointer into Task-1's stack: *"
     ends_with stack_pointer_task_argument "aio: create_task() was given 0x*, a pointer into Task-1's stack: *"
+    ends_with stack_pointer_queue_put "aio: Queue.put() was given 0x*, a pointer into Task-1's stack: *"
     # A task overflowing its guarded stack is named, with its stack size.
     ends_with stack_overflow "aio: stack overflow in Task-2: it used up its 512 KiB stack (deep recursion or a large local array?)"
 }

@@ -145,8 +145,10 @@ static aio_status stack_pointer_kept(const aio_value *args, aio_value *result)
         aio_call_soon(print_text, text);
     else if (args[0].as.i == 1)
         aio_future_add_done_callback(aio_future_new(), print_text_done, text);
-    else
+    else if (args[0].as.i == 2)
         aio_create_task(aio_coro_new("prints_text", prints_text, aio_ptr(text)));
+    else
+        return aio_await(aio_queue_put(aio_queue_new(0), aio_ptr(text)), NULL);
     return aio_await(aio_sleep(0), NULL);
 }
 
@@ -220,6 +222,8 @@ int main(int argc, char **argv)
         return run(what, stack_pointer_kept, aio_int(1), none);
     if (strcmp(what, "stack_pointer_task_argument") == 0)
         return run(what, stack_pointer_kept, aio_int(2), none);
+    if (strcmp(what, "stack_pointer_queue_put") == 0)
+        return run(what, stack_pointer_kept, aio_int(3), none);
     if (strcmp(what, "many_tasks") == 0)
         return run(what, many_naps, aio_int(atol(argv[2])), none);
     if (strcmp(what, "null_write_in_task") == 0)
