@@ -50,6 +50,8 @@ sys:1: RuntimeWarning: coroutine 'nothing' was never awaited"
     # iteration later: the str still prints, its sets are refused.
     ends_with stale_wait_pair "aio: aio_wait_done_count() was given a value that is not (done, pending) from an asyncio.wait() still alive *"
     [ "$output" = "({Future}, set())" ]
+    # aio_task_group_exit() a second time: the C API's misuse.
+    ends_with group_exit_twice "aio: TaskGroup.__aexit__() on a TaskGroup already exited: *"
     # Nothing can ever wake main: a deadlock is reported, not a hang.
     ends_with deadlock "aio: deadlock: *nothing can ever wake the waiting tasks*"
     # A pointer into a task's frames, handed to the loop to keep: refused,

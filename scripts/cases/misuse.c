@@ -187,6 +187,20 @@ static aio_status stale_wait_pair(const aio_value *args, aio_value *result)
     return AIO_OK;
 }
 
+/* aio_task_group_exit() twice: the C API's misuse, refused in one line. */
+static aio_status group_exit_twice(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    (void)result;
+    aio_task_group *group = aio_task_group_new();
+    aio_status status = aio_task_group_enter(group);
+    if (status == AIO_OK)
+        status = aio_task_group_exit(group, AIO_OK);
+    if (status == AIO_OK)
+        status = aio_task_group_exit(group, AIO_OK);
+    return status;
+}
+
 static int run(const char *name, aio_coro_fn fn, aio_value arg0, aio_value arg1)
 {
     return aio_exit_code(aio_run(aio_coro_new2(name, fn, arg0, arg1), NULL));
@@ -224,6 +238,8 @@ int main(int argc, char **argv)
         return run(what, stack_pointer_kept, aio_int(2), none);
     if (strcmp(what, "stack_pointer_queue_put") == 0)
         return run(what, stack_pointer_kept, aio_int(3), none);
+    if (strcmp(what, "group_exit_twice") == 0)
+        return run(what, group_exit_twice, none, none);
     if (strcmp(what, "many_tasks") == 0)
         return run(what, many_naps, aio_int(atol(argv[2])), none);
     if (strcmp(what, "null_write_in_task") == 0)
