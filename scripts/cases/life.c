@@ -308,6 +308,26 @@ static aio_status awaits_in_one_step(const aio_value *args, aio_value *result)
     return AIO_OK;
 }
 
+/* `waits N`: N rounds of a coroutine that makes a Task and wait()s for
+ * it.  Each round's wait() holds its Task until the wait() itself goes:
+ * then both go, and N rounds cost what one does. */
+static aio_status waits_for_one(const aio_value *args, aio_value *result)
+{
+    (void)args;
+    aio_task *task = aio_create_task(aio_coro_new("returns_at_once", returns_at_once, aio_none()));
+    return aio_await(aio_wait(AIO_NO_TIMEOUT, AIO_ALL_COMPLETED, task), result);
+}
+
+static aio_status rounds_of_wait(const aio_value *args, aio_value *result)
+{
+    for (long i = 0; i < args[0].as.i; i++) {
+        aio_status status = aio_await(aio_coro_new("waits_for_one", waits_for_one, aio_none()), result);
+        if (status != AIO_OK)
+            return status;
+    }
+    return AIO_OK;
+}
+
 static aio_status one_task_sleeps(const aio_value *args, aio_value *result)
 {
     return aio_await(aio_create_task(aio_coro_new2("sleeps", sleeps, args[0], args[1])), result);
@@ -380,12 +400,18 @@ int main(int argc, char **argv)
             printf("peak resident memory: %ld KiB\n", peak_kib());
         return aio_exit_code(status);
     }
+    if (strcmp(what, "waits") == 0 && argc > 2) {
+        aio_status status = aio_run(aio_coro_new("rounds_of_wait", rounds_of_wait, aio_int(atol(argv[2]))), NULL);
+        if (status == AIO_OK)
+            printf("peak resident memory: %ld KiB\n", peak_kib());
+        return aio_exit_code(status);
+    }
     if (strcmp(what, "returns") == 0 && argc > 2) {
         aio_status status = aio_run(aio_coro_new("awaits_in_one_step", awaits_in_one_step, aio_int(atol(argv[2]))), NULL);
         if (status == AIO_OK)
             printf("peak resident memory: %ld KiB\n", peak_kib());
         return aio_exit_code(status);
     }
-    fprintf(stderr, "usage: life memory RUNS FUTURES | far | cycle_wait_for | cycle_wait_for_cancelled | cycle_cancel_in_callback | timeouts N expire|finish | across_runs | stale_task | alive N SECONDS | returns N\n");
+    fprintf(stderr, "usage: life memory RUNS FUTURES | far | cycle_wait_for | cycle_wait_for_cancelled | cycle_cancel_in_callback | timeouts N expire|finish | across_runs | stale_task | alive N SECONDS | returns N | waits N\n");
     return 2;
 }
