@@ -355,6 +355,15 @@ static aio_status uses_stale_task(const aio_value *args, aio_value *result)
     return status;
 }
 
+/* Run `main`, then print the process's peak resident memory (VmHWM). */
+static int peak_after(aio_coro *main)
+{
+    aio_status status = aio_run(main, NULL);
+    if (status == AIO_OK)
+        printf("peak resident memory: %ld KiB\n", peak_kib());
+    return aio_exit_code(status);
+}
+
 /* asyncio.run(main()) in a `try` that prints the RecursionError it raises. */
 static int run_catching_recursion(const char *name, aio_coro_fn fn)
 {
@@ -393,25 +402,12 @@ int main(int argc, char **argv)
         return across_runs();
     if (strcmp(what, "stale_task") == 0)
         return aio_exit_code(aio_run(aio_coro_new("uses_stale_task", uses_stale_task, aio_none()), NULL));
-    if (strcmp(what, "alive") == 0 && argc > 3) {
-        aio_status status = aio_run(aio_coro_new2("one_task_sleeps", one_task_sleeps, aio_int(atol(argv[2])),
-                                                  aio_float(atof(argv[3]))), NULL);
-        if (status == AIO_OK)
-            printf("peak resident memory: %ld KiB\n", peak_kib());
-        return aio_exit_code(status);
-    }
-    if (strcmp(what, "waits") == 0 && argc > 2) {
-        aio_status status = aio_run(aio_coro_new("rounds_of_wait", rounds_of_wait, aio_int(atol(argv[2]))), NULL);
-        if (status == AIO_OK)
-            printf("peak resident memory: %ld KiB\n", peak_kib());
-        return aio_exit_code(status);
-    }
-    if (strcmp(what, "returns") == 0 && argc > 2) {
-        aio_status status = aio_run(aio_coro_new("awaits_in_one_step", awaits_in_one_step, aio_int(atol(argv[2]))), NULL);
-        if (status == AIO_OK)
-            printf("peak resident memory: %ld KiB\n", peak_kib());
-        return aio_exit_code(status);
-    }
+    if (strcmp(what, "alive") == 0 && argc > 3)
+        return peak_after(aio_coro_new2("one_task_sleeps", one_task_sleeps, aio_int(atol(argv[2])), aio_float(atof(argv[3]))));
+    if (strcmp(what, "waits") == 0 && argc > 2)
+        return peak_after(aio_coro_new("rounds_of_wait", rounds_of_wait, aio_int(atol(argv[2]))));
+    if (strcmp(what, "returns") == 0 && argc > 2)
+        return peak_after(aio_coro_new("awaits_in_one_step", awaits_in_one_step, aio_int(atol(argv[2]))));
     fprintf(stderr, "usage: life memory RUNS FUTURES | far | cycle_wait_for | cycle_wait_for_cancelled | cycle_cancel_in_callback | timeouts N expire|finish | across_runs | stale_task | alive N SECONDS | returns N | waits N\n");
     return 2;
 }

@@ -52,16 +52,25 @@ static aio_status hand_back(const aio_value *args, aio_value *result)
     return AIO_OK;
 }
 
+/* Await `c`, which returns a done Future; read its result a loop
+ * iteration later. */
+static aio_status read_returned_later(aio_coro *c, aio_value *value)
+{
+    aio_value got;
+    aio_status status = aio_await(c, &got);
+    if (status == AIO_OK)
+        status = aio_await(aio_sleep(0), NULL);
+    if (status == AIO_OK)
+        status = aio_future_result(got.as.p, value);
+    return status;
+}
+
 static aio_status main_body(const aio_value *args, aio_value *result)
 {
     (void)args;
     (void)result;
     aio_value got, value;
-    aio_status status = aio_await(coro("made_and_returned", made_and_returned, aio_none()), &got);
-    if (status == AIO_OK)
-        status = aio_await(aio_sleep(0), NULL);
-    if (status == AIO_OK)
-        status = aio_future_result(got.as.p, &value);
+    aio_status status = read_returned_later(coro("made_and_returned", made_and_returned, aio_none()), &value);
     if (status != AIO_OK)
         return status;
     aio_print("a loop iteration later: '%s'", value.as.s);
@@ -80,11 +89,7 @@ static aio_status main_body(const aio_value *args, aio_value *result)
 
     status = aio_await(coro("make_and_keep", make_and_keep, aio_none()), NULL);
     if (status == AIO_OK)
-        status = aio_await(coro("hand_back", hand_back, aio_none()), &got);
-    if (status == AIO_OK)
-        status = aio_await(aio_sleep(0), NULL);
-    if (status == AIO_OK)
-        status = aio_future_result(got.as.p, &value);
+        status = read_returned_later(coro("hand_back", hand_back, aio_none()), &value);
     if (status != AIO_OK)
         return status;
     aio_print("a loop iteration later: '%s'", value.as.s);
